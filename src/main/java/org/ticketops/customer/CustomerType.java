@@ -1,0 +1,5 @@
+package org.ticketops.customer;
+
+public enum CustomerType {
+    INDIVIDUAL, CORPORATE, AGENCY
+}

@@ -1,0 +1,51 @@
+package org.ticketops.decision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.StatelessKieSession;
+
+/** A version of a table compiled into a KieBase; evaluations run in stateless sessions. */
+final class CompiledTable implements Rules {
+
+    private static final KieCommands COMMANDS = KieServices.get().getCommands();
+
+    private final TableVersionRef ref;
+    private final KieBase kieBase;
+    private final StatelessKieSession session;
+    private final int ruleCount;
+
+    CompiledTable(TableVersionRef ref, KieBase kieBase, int ruleCount) {
+        this.ref = ref;
+        this.kieBase = kieBase;
+        this.session = kieBase.newStatelessKieSession();
+        this.ruleCount = ruleCount;
+    }
+
+    TableVersionRef ref() {
+        return ref;
+    }
+
+    int ruleCount() {
+        return ruleCount;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    @Override
+    public void fire(Map<String, Object> globals, Object... facts) {
+        List<Command<?>> commands = new ArrayList<>(globals.size() + facts.length);
+        globals.forEach((name, value) -> commands.add(COMMANDS.newSetGlobal(name, value)));
+        for (Object fact : facts) {
+            commands.add(COMMANDS.newInsert(fact));
+        }
+        session.execute(COMMANDS.newBatchExecution(commands));
+    }
+}

@@ -1,0 +1,81 @@
+package org.ticketops.decision;
+
+import java.util.List;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a Drools spreadsheet decision table into a KieBase with the executable model.
+ * Refuses (with the compiler's messages) a file that does not compile or yields no rules.
+ */
+@Component
+public class DecisionTableCompiler {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionTableCompiler.class);
+    private final KieServices kieServices = KieServices.Factory.get();
+
+    /** Compiles a table file outside the table store (rule tests, drafts): version 0. */
+    public Rules compile(String table, byte[] content) {
+        return compile(new TableVersionRef(table, 0, DecisionService.sha256(content)), content);
+    }
+
+    CompiledTable compile(TableVersionRef ref, byte[] content) {
+        long started = System.nanoTime();
+        ReleaseId releaseId = kieServices.newReleaseId("org.ticketops.rules", ref.table(),
+                "1.0.0-v" + ref.version() + "-" + ref.contentHash().substring(0, 16));
+        KieFileSystem files = kieServices.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        // Drools recognises a decision table only by these suffixes; any other name gives an empty KieBase.
+        files.write("src/main/resources/org/ticketops/rules/" + ref.table().replace("-", "") + "/" + ref.table() + ".drl.xlsx",
+                content);
+        ClassLoader classLoader = DecisionTableCompiler.class.getClassLoader();
+        try {
+            KieBuilder builder = kieServices.newKieBuilder(files, classLoader).buildAll(ExecutableModelProject.class);
+            List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                    .map(DecisionTableCompiler::describe).toList();
+            if (!errors.isEmpty()) {
+                throw new InvalidDecisionTable(ref.table(), errors);
+            }
+            KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
+            KieBase kieBase = container.getKieBase();
+            int rules = kieBase.getKiePackages().stream().map(KiePackage::getRules).mapToInt(r -> r.size()).sum();
+            if (rules == 0) {
+                throw new InvalidDecisionTable(ref.table(), List.of("The file holds no rules: is there a RuleSet and a RuleTable?"));
+            }
+            log.info("Compiled decision table {} v{} ({} rules) in {} ms", ref.table(), ref.version(), rules,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new CompiledTable(ref, kieBase, rules);
+        } catch (InvalidDecisionTable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidDecisionTable(ref.table(), List.of(rootMessage(e)));
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static String describe(Message message) {
+        String text = message.getText() == null ? "" : message.getText().strip();
+        return message.getLine() > 0 ? "line " + message.getLine() + ": " + text : text;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,69 @@
+package org.ticketops.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface DecisionTableMapper {
+
+    List<TableVersion> findVersions(String table);
+
+    Optional<TableVersion> findVersion(@Param("table") String table, @Param("version") int version);
+
+    Optional<TableVersion> findVersionByHash(@Param("table") String table, @Param("contentHash") String contentHash);
+
+    Optional<StoredContent> findContent(@Param("table") String table, @Param("version") int version);
+
+    int maxVersion(String table);
+
+    void insertVersion(VersionRow row);
+
+    List<ActiveRow> findActive();
+
+    int insertActive(@Param("table") String table, @Param("version") int version, @Param("by") String by,
+                     @Param("at") Instant at);
+
+    int updateActive(@Param("table") String table, @Param("version") int version, @Param("by") String by,
+                     @Param("at") Instant at);
+
+    /** Locks the table's pointer row so two uploads cannot take the same version number. */
+    Optional<Integer> lockActive(String table);
+
+    void insertDecision(DecisionRow row);
+
+    record StoredContent(String fileName, byte[] content, String scenarios) {
+    }
+
+    record ActiveRow(String tableName, int activeVersion, String contentHash, String activatedBy, Instant activatedAt,
+                     int versions) {
+    }
+
+    final class VersionRow {
+        public String table;
+        public int version;
+        public String contentHash;
+        public String fileName;
+        public byte[] content;
+        public String scenarios;
+        public int ruleCount;
+        public String uploadedBy;
+        public Instant uploadedAt;
+        public String comment;
+    }
+
+    final class DecisionRow {
+        public String table;
+        public int version;
+        public String contentHash;
+        public String subjectType;
+        public String subjectId;
+        public String processInstanceId;
+        public String input;
+        public String output;
+        public Instant decidedAt;
+    }
+}

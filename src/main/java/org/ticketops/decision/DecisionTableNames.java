@@ -1,0 +1,12 @@
+package org.ticketops.decision;
+
+/** Names of the shipped decision tables, for capabilities that refer to a table they do not own. */
+public final class DecisionTableNames {
+
+    public static final String REFUND_FEES = "refund-fees";
+    public static final String CREDIT_TIERS = "credit-tiers";
+    public static final String DISCOUNT_ELIGIBILITY = "discount-eligibility";
+
+    private DecisionTableNames() {
+    }
+}

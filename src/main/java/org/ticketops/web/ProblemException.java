@@ -1,0 +1,48 @@
+package org.ticketops.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal that a client can act on. Each capability names its own ({@code RefundWindowClosed},
+ * {@code NotEnoughTickets}, ...); {@link ProblemDetailsAdvice} turns every one of them into RFC 9457
+ * problem details with a stable {@code code}.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String title;
+    private final Map<String, Object> properties;
+
+    protected ProblemException(HttpStatus status, String code, String title, String detail) {
+        this(status, code, title, detail, Map.of());
+    }
+
+    protected ProblemException(HttpStatus status, String code, String title, String detail, Map<String, Object> properties) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.properties = Map.copyOf(properties);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** Stable, machine-readable reason, for example {@code TICKET_ALREADY_IN_REQUEST}. */
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Extra members of the problem details (for example the limit that was exceeded). */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}
