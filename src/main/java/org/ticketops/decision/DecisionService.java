@@ -29,7 +29,7 @@ import org.ticketops.web.NotFound;
  * (an order's refund terms are those in force when it was bought). A new version is stored only
  * when it compiles and passes its scenarios; otherwise it is refused and the active one stays.
  */
-@Service
+@Service("ruleDecisionService") // Camunda already has a bean named decisionService (DMN)
 public class DecisionService {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
@@ -177,7 +177,11 @@ public class DecisionService {
     public List<ScenarioResult> runScenarios(String tableName, int version, String scenarios) {
         DecisionTable<?, ?> table = requireTable(tableName);
         String csv = scenarios != null ? scenarios : file(tableName, version).scenarios();
-        return runAll(table, compiled(tableName, version), csv);
+        try {
+            return runAll(table, compiled(tableName, version), csv);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("scenarios", e.getMessage());
+        }
     }
 
     /**

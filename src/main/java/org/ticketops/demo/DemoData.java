@@ -1,0 +1,138 @@
+package org.ticketops.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ticketops.catalog.CatalogService;
+import org.ticketops.catalog.EventKind;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.ShowDetails;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.catalog.TicketType;
+import org.ticketops.customer.Customer;
+import org.ticketops.customer.CustomerService;
+import org.ticketops.customer.CustomerType;
+import org.ticketops.customer.MemberTier;
+import org.ticketops.sales.OrderLine;
+import org.ticketops.sales.SalesChannel;
+import org.ticketops.sales.SalesService;
+import org.ticketops.web.PageRequest;
+
+/**
+ * Demo data for the default profile: three events with shows dated relative to now (60 days ahead,
+ * 10 days ahead, in 30 hours, and one already past), categories of every type, eight customers
+ * covering every member tier and customer type, and about 40 orders. Created only into an empty
+ * database, so the dates are always fresh on the in-memory default.
+ */
+@Component
+@ConditionalOnProperty(name = "ticketops.demo.enabled", havingValue = "true")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final CatalogService catalog;
+    private final CustomerService customers;
+    private final SalesService sales;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoData(CatalogService catalog, CustomerService customers, SalesService sales, TransactionTemplate transaction,
+             Clock clock) {
+        this.catalog = catalog;
+        this.customers = customers;
+        this.sales = sales;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void load() {
+        if (customers.list(null, new PageRequest(0, 1)).totalItems() > 0) {
+            log.info("Demo data: the database already has customers; nothing added");
+            return;
+        }
+        transaction.executeWithoutResult(status -> create());
+    }
+
+    private void create() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        var concert = catalog.createEvent("Jay Chou Carnival World Tour", EventKind.CONCERT);
+        Show concertFar = catalog.createShow(concert.id(), "Shanghai Stadium", now.plus(Duration.ofDays(60)).plus(Duration.ofHours(11)));
+        Show concertNear = catalog.createShow(concert.id(), "Shanghai Stadium", now.plus(Duration.ofDays(10)).plus(Duration.ofHours(11)));
+        var ballet = catalog.createEvent("Swan Lake: National Ballet of China", EventKind.THEATRE);
+        Show balletSoon = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", now.plus(Duration.ofHours(30)));
+        Show balletPast = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", now.minus(Duration.ofDays(3)));
+        var derby = catalog.createEvent("Shanghai Derby: Shenhua vs Port", EventKind.SPORTS);
+        Show derbyShow = catalog.createShow(derby.id(), "Hongkou Football Stadium", now.plus(Duration.ofDays(10)).plus(Duration.ofHours(8)));
+
+        for (Show show : List.of(concertFar, concertNear)) {
+            catalog.createCategory(show.id(), "VIP floor", TicketType.VIP, new BigDecimal("1880.00"), 200);
+            catalog.createCategory(show.id(), "Lower stand", TicketType.STANDARD, new BigDecimal("880.00"), 2000);
+            catalog.createCategory(show.id(), "Upper stand", TicketType.STANDARD, new BigDecimal("480.00"), 4000);
+            catalog.createCategory(show.id(), "Student offer", TicketType.PROMOTIONAL, new BigDecimal("280.00"), 300);
+        }
+        for (Show show : List.of(balletSoon, balletPast)) {
+            catalog.createCategory(show.id(), "VIP box", TicketType.VIP, new BigDecimal("1280.00"), 40);
+            catalog.createCategory(show.id(), "Stalls", TicketType.STANDARD, new BigDecimal("680.00"), 600);
+            catalog.createCategory(show.id(), "Balcony", TicketType.STANDARD, new BigDecimal("380.00"), 500);
+            catalog.createCategory(show.id(), "Last-minute", TicketType.PROMOTIONAL, new BigDecimal("199.00"), 60);
+        }
+        catalog.createCategory(derbyShow.id(), "Hospitality", TicketType.VIP, new BigDecimal("1500.00"), 100);
+        catalog.createCategory(derbyShow.id(), "Home stand", TicketType.STANDARD, new BigDecimal("280.00"), 8000);
+        catalog.createCategory(derbyShow.id(), "Family pack", TicketType.PROMOTIONAL, new BigDecimal("120.00"), 500);
+
+        List<Customer> people = List.of(
+                customers.register("Li Wei", "+86 138 0013 8000", "li.wei@example.cn", MemberTier.NONE, LocalDate.of(1990, 3, 14), CustomerType.INDIVIDUAL),
+                customers.register("Wang Fang", "+86 139 0013 9001", "wang.fang@example.cn", MemberTier.SILVER, LocalDate.of(1985, 7, 2), CustomerType.INDIVIDUAL),
+                customers.register("Zhang Min", "+86 137 0013 7002", "zhang.min@example.cn", MemberTier.GOLD, LocalDate.of(1978, 11, 23), CustomerType.INDIVIDUAL),
+                customers.register("Chen Jing", "+86 136 0013 6003", "chen.jing@example.cn", MemberTier.PLATINUM, LocalDate.of(1982, 1, 30), CustomerType.INDIVIDUAL),
+                customers.register("Oriental Pearl Trading Co.", "+86 21 5888 0004", "events@orientalpearl.example.cn", MemberTier.GOLD, null, CustomerType.CORPORATE),
+                customers.register("Huaxia Bank Shanghai", "+86 21 6888 0005", "hr@huaxia.example.cn", MemberTier.PLATINUM, null, CustomerType.CORPORATE),
+                customers.register("Happy Travel Agency", "+86 21 5222 0006", "booking@happytravel.example.cn", MemberTier.SILVER, null, CustomerType.AGENCY),
+                customers.register("Golden Bund Tours", "+86 21 5333 0007", "ops@goldenbund.example.cn", MemberTier.NONE, null, CustomerType.AGENCY));
+
+        Random random = new Random(20261123L);
+        SalesChannel[] channels = SalesChannel.values();
+        List<Show> shows = List.of(concertFar, concertNear, balletSoon, balletPast, derbyShow);
+        int orders = 0;
+        for (int i = 0; i < 38; i++) {
+            Customer customer = people.get(i % people.size());
+            Show show = shows.get(random.nextInt(shows.size()));
+            ShowDetails details = catalog.showDetails(show.id());
+            TicketCategory category = details.categories().get(random.nextInt(details.categories().size()));
+            int quantity = customer.customerType() == CustomerType.INDIVIDUAL ? 1 + random.nextInt(4) : 2 + random.nextInt(8);
+            Instant bought = latest(show.startsAt(), now).minus(Duration.ofHours(6 + random.nextInt(24 * 40)));
+            sales.placeOrder(customer.id(), show.id(), customer.customerType() == CustomerType.AGENCY ? SalesChannel.PARTNER
+                    : channels[random.nextInt(3)], List.of(new OrderLine(category.id(), quantity)), "CARD", bought);
+            orders++;
+        }
+        // Two orders that the refund process treats specially: a large corporate one (finance approves) and a VIP one.
+        TicketCategory vipFloor = catalog.showDetails(concertNear.id()).categories().get(0);
+        sales.placeOrder(people.get(5).id(), concertNear.id(), SalesChannel.BOX_OFFICE,
+                List.of(new OrderLine(vipFloor.id(), 8)), "BANK_TRANSFER", now.minus(Duration.ofDays(20)));
+        TicketCategory balletVip = catalog.showDetails(balletSoon.id()).categories().get(0);
+        sales.placeOrder(people.get(3).id(), balletSoon.id(), SalesChannel.APP,
+                List.of(new OrderLine(balletVip.id(), 2)), "CARD", now.minus(Duration.ofDays(12)));
+        orders += 2;
+        log.info("Demo data: 3 events, 5 shows, {} customers, {} orders", people.size(), orders);
+    }
+
+    private static Instant latest(Instant showStart, Instant now) {
+        return showStart.isBefore(now) ? showStart : now;
+    }
+}

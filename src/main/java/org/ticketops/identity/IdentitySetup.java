@@ -1,0 +1,174 @@
+package org.ticketops.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.ticketops.platform.TicketOpsProperties;
+
+/**
+ * Creates the staff groups and their Camunda authorizations at start, on every profile: Tasklist for
+ * every group, everything for {@code camunda-admin}, and per process what its BPMN says
+ * ({@code camunda:candidateStarterGroups} may start it; the candidate groups of its user tasks may see it).
+ * Demo users only when demo data is on; the first administrator from {@code ticketops.admin.*}.
+ * Idempotent: it only adds what is missing.
+ */
+@Component
+class IdentitySetup implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final RepositoryService repository;
+    private final TicketOpsProperties properties;
+
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, RepositoryService repository,
+                  TicketOpsProperties properties) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.repository = repository;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (List<String> group : org.ticketops.identity.Groups.ALL) {
+            ensureGroup(group.get(0), group.get(1));
+        }
+        grantAdmin();
+        for (List<String> group : org.ticketops.identity.Groups.ALL) {
+            grant(group.get(0), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group.get(0), Resources.FILTER, Authorization.ANY, Permissions.READ);
+        }
+        for (String manager : List.of(org.ticketops.identity.Groups.OPERATIONS_MANAGER,
+                org.ticketops.identity.Groups.GENERAL_MANAGER)) {
+            grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(manager, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY,
+                    Permissions.READ_INSTANCE);
+            grant(manager, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        }
+        grantProcesses();
+        if (properties.demo().enabled()) {
+            DemoUsers.USERS.forEach((user, groups) -> ensureUser(user, user, DemoUsers.NAMES.get(user), groups));
+        }
+        TicketOpsProperties.Admin admin = properties.admin();
+        if (admin != null && admin.user() != null && !admin.user().isBlank()) {
+            if (admin.password() == null || admin.password().isBlank()) {
+                throw new IllegalStateException("TICKETOPS_ADMIN_USER is set but TICKETOPS_ADMIN_PASSWORD is empty");
+            }
+            ensureUser(admin.user(), admin.password(), new String[]{admin.user(), "(administrator)"},
+                    List.of(org.ticketops.identity.Groups.ADMIN));
+        }
+    }
+
+    /** Starter groups may start a process; the candidate groups of its user tasks may see its definition. */
+    private void grantProcesses() {
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+            Process process = model.getModelElementById(definition.getKey());
+            Set<String> starters = split(process == null ? null : process.getCamundaCandidateStarterGroups());
+            Set<String> workers = new LinkedHashSet<>();
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                workers.addAll(split(task.getCamundaCandidateGroups()));
+            }
+            for (String group : starters) {
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
+                        Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
+                grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+            }
+            for (String group : workers) {
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
+                        Permissions.READ_HISTORY);
+            }
+        }
+    }
+
+    private void grantAdmin() {
+        for (Resource resource : Resources.values()) {
+            grant(org.ticketops.identity.Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(id.equals(org.ticketops.identity.Groups.ADMIN) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+        identity.saveGroup(group);
+    }
+
+    private void ensureUser(String id, String password, String[] name, List<String> groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(name[0]);
+            user.setLastName(name[1]);
+            user.setPassword(password);
+            user.setEmail(id + "@ticketops.example");
+            identity.saveUser(user);
+        }
+        for (String group : groups) {
+            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+                identity.createMembership(id, group);
+            }
+        }
+    }
+
+    private static Set<String> split(String groups) {
+        Set<String> result = new LinkedHashSet<>();
+        if (groups == null) {
+            return result;
+        }
+        for (String part : groups.split(",")) {
+            String group = part.strip();
+            if (!group.isEmpty() && !group.contains("${") && !group.contains("#{")) {
+                result.add(group);
+            }
+        }
+        return result;
+    }
+
+    static List<String> groupsOf(IdentityService identity, String userId) {
+        List<String> groups = new ArrayList<>();
+        identity.createGroupQuery().groupMember(userId).list().forEach(g -> groups.add(g.getId()));
+        return groups;
+    }
+}

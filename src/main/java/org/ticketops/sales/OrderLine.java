@@ -1,0 +1,5 @@
+package org.ticketops.sales;
+
+/** How many tickets of one category an order buys. */
+public record OrderLine(long categoryId, int quantity) {
+}

@@ -1,0 +1,5 @@
+package org.ticketops.sales;
+
+public enum OrderStatus {
+    PAID, PARTIALLY_REFUNDED, REFUNDED, CANCELLED
+}

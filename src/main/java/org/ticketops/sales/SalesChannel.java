@@ -1,0 +1,5 @@
+package org.ticketops.sales;
+
+public enum SalesChannel {
+    WEB, APP, BOX_OFFICE, PARTNER
+}

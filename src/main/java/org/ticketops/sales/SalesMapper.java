@@ -1,0 +1,73 @@
+package org.ticketops.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface SalesMapper {
+
+    void insertOrder(OrderRow row);
+
+    void insertTicket(TicketRow row);
+
+    void insertPayment(PaymentRow row);
+
+    Optional<Order> findOrder(long id);
+
+    List<Order> findOrders(@Param("customerId") Long customerId, @Param("showId") Long showId,
+                           @Param("status") OrderStatus status, @Param("offset") long offset, @Param("limit") int limit);
+
+    long countOrders(@Param("customerId") Long customerId, @Param("showId") Long showId,
+                     @Param("status") OrderStatus status);
+
+    List<Ticket> findTicketsOfOrder(long orderId);
+
+    List<Ticket> findTickets(@Param("ids") Collection<Long> ids);
+
+    int updateTicketStatus(@Param("id") long id, @Param("from") TicketStatus from, @Param("to") TicketStatus to);
+
+    int updateOrderStatus(@Param("id") long id, @Param("status") OrderStatus status);
+
+    Optional<Payment> findPaymentByKey(String idempotencyKey);
+
+    List<Payment> findPayments(@Param("orderId") Long orderId, @Param("reference") String reference);
+
+    final class OrderRow {
+        public Long id;
+        public Long customerId;
+        public Long showId;
+        public SalesChannel channel;
+        public OrderStatus status;
+        public BigDecimal total;
+        public Integer refundFeesVersion;
+        public Instant createdAt;
+    }
+
+    final class TicketRow {
+        public Long id;
+        public Long orderId;
+        public Long categoryId;
+        public String seatLabel;
+        public BigDecimal pricePaid;
+        public TicketStatus status;
+    }
+
+    final class PaymentRow {
+        public Long id;
+        public Long orderId;
+        public PaymentDirection direction;
+        public BigDecimal amount;
+        public String method;
+        public String purpose;
+        public String reference;
+        public String externalReference;
+        public String idempotencyKey;
+        public Instant createdAt;
+    }
+}

@@ -1,0 +1,155 @@
+package org.ticketops.sales;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.ticketops.catalog.CatalogService;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.customer.CustomerService;
+import org.ticketops.decision.DecisionService;
+import org.ticketops.decision.DecisionTableNames;
+import org.ticketops.web.InvalidField;
+import org.ticketops.web.NotFound;
+import org.ticketops.web.Page;
+import org.ticketops.web.PageRequest;
+
+/** Orders, their tickets, and the money that moved for them. */
+@Service
+public class SalesService {
+
+    private final SalesMapper sales;
+    private final CatalogService catalog;
+    private final CustomerService customers;
+    private final DecisionService decisions;
+    private final Clock clock;
+
+    SalesService(SalesMapper sales, CatalogService catalog, CustomerService customers, DecisionService decisions,
+                 Clock clock) {
+        this.sales = sales;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    public Order order(long id) {
+        return sales.findOrder(id).orElseThrow(() -> new NotFound("order", id));
+    }
+
+    public OrderDetails orderDetails(long id) {
+        return new OrderDetails(order(id), sales.findTicketsOfOrder(id));
+    }
+
+    public Page<Order> orders(Long customerId, Long showId, OrderStatus status, PageRequest page) {
+        return Page.of(sales.findOrders(customerId, showId, status, page.offset(), page.size()), page.page(),
+                page.size(), sales.countOrders(customerId, showId, status));
+    }
+
+    public List<Ticket> tickets(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : sales.findTickets(ids);
+    }
+
+    public List<Payment> payments(Long orderId, String reference) {
+        return sales.findPayments(orderId, reference);
+    }
+
+    public Optional<Payment> payment(String idempotencyKey) {
+        return sales.findPaymentByKey(idempotencyKey);
+    }
+
+    /**
+     * Sells tickets: takes them out of the categories' availability, creates the order and its tickets,
+     * records the customer's payment, and binds the order to the refund terms in force now.
+     */
+    @Transactional
+    public OrderDetails placeOrder(long customerId, long showId, SalesChannel channel, List<OrderLine> lines,
+                                   String paymentMethod, Instant createdAt) {
+        customers.get(customerId);
+        Show show = catalog.show(showId);
+        if (lines.isEmpty()) {
+            throw new InvalidField("lines", "must not be empty");
+        }
+        Instant at = createdAt == null ? clock.instant() : createdAt;
+        List<TicketCategory> categories = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (OrderLine line : lines) {
+            TicketCategory category = catalog.category(line.categoryId());
+            if (!category.showId().equals(show.id())) {
+                throw new InvalidField("categoryId", "category " + category.id() + " is not of show " + show.id());
+            }
+            catalog.take(category.id(), line.quantity());
+            categories.add(category);
+            total = total.add(category.price().multiply(BigDecimal.valueOf(line.quantity())));
+        }
+        var order = new SalesMapper.OrderRow();
+        order.customerId = customerId;
+        order.showId = showId;
+        order.channel = channel;
+        order.status = OrderStatus.PAID;
+        order.total = total;
+        order.refundFeesVersion = decisions.activeVersion(DecisionTableNames.REFUND_FEES).version();
+        order.createdAt = at;
+        sales.insertOrder(order);
+        for (int i = 0; i < lines.size(); i++) {
+            issueTickets(order.id, categories.get(i), lines.get(i).quantity(), TicketStatus.SOLD);
+        }
+        recordPayment(order.id, PaymentDirection.IN, total, paymentMethod, "ORDER", String.valueOf(order.id), null,
+                "order-" + order.id, at);
+        return orderDetails(order.id);
+    }
+
+    /**
+     * Records money that moved, once per idempotency key: a second call with the same key returns the
+     * first payment and writes nothing.
+     */
+    @Transactional
+    public Payment recordPayment(Long orderId, PaymentDirection direction, BigDecimal amount, String method,
+                                 String purpose, String reference, String externalReference, String idempotencyKey,
+                                 Instant at) {
+        Optional<Payment> existing = sales.findPaymentByKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var row = new SalesMapper.PaymentRow();
+        row.orderId = orderId;
+        row.direction = direction;
+        row.amount = amount;
+        row.method = method;
+        row.purpose = purpose;
+        row.reference = reference;
+        row.externalReference = externalReference;
+        row.idempotencyKey = idempotencyKey;
+        row.createdAt = at == null ? clock.instant() : at;
+        sales.insertPayment(row);
+        return sales.findPaymentByKey(idempotencyKey).orElseThrow();
+    }
+
+    private void issueTickets(long orderId, TicketCategory category, int quantity, TicketStatus status) {
+        int firstSeat = category.capacity() - category.available() + 1;
+        for (int i = 0; i < quantity; i++) {
+            var ticket = new SalesMapper.TicketRow();
+            ticket.orderId = orderId;
+            ticket.categoryId = category.id();
+            ticket.seatLabel = seatLabel(category, firstSeat + i);
+            ticket.pricePaid = category.price();
+            ticket.status = status;
+            sales.insertTicket(ticket);
+        }
+    }
+
+    private static String seatLabel(TicketCategory category, int seat) {
+        String prefix = switch (category.type()) {
+            case VIP -> "V";
+            case STANDARD -> "S";
+            case PROMOTIONAL -> "P";
+        };
+        return prefix + category.id() + "-" + seat;
+    }
+}

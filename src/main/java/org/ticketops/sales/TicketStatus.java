@@ -1,0 +1,5 @@
+package org.ticketops.sales;
+
+public enum TicketStatus {
+    SOLD, REFUNDED, EXCHANGED, VOID
+}

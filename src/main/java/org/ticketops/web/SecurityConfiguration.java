@@ -1,0 +1,127 @@
+package org.ticketops.web;
+
+import static org.ticketops.identity.Groups.ADMIN;
+import static org.ticketops.identity.Groups.CUSTOMER_SERVICE;
+import static org.ticketops.identity.Groups.FINANCE;
+import static org.ticketops.identity.Groups.GENERAL_MANAGER;
+import static org.ticketops.identity.Groups.OPERATIONS_MANAGER;
+import static org.ticketops.identity.Groups.TICKET_SALES;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.ticketops.identity.CamundaIdentityAuthenticationProvider;
+import org.ticketops.identity.Groups;
+
+/**
+ * Who may call what. {@code /api/**}, the OpenAPI description and the actuator (but health) take HTTP
+ * Basic against the Camunda identity: 401 without valid credentials, 403 outside the needed group, both
+ * as problem details. {@code /engine-rest/**} is authenticated by Camunda's own filter, so the engine's
+ * authorizations apply to it. The webapps (Tasklist, Cockpit, Admin) keep their own log-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Every staff group that works with customers, orders and refunds. */
+    static final String[] STAFF = groups(CUSTOMER_SERVICE, TICKET_SALES, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+    static final String[] FRONT_DESK = groups(CUSTOMER_SERVICE, TICKET_SALES, ADMIN);
+    static final String[] TABLE_READERS = groups(FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+    static final String[] TABLE_EDITORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+    static final String[] OPERATORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        // Camunda's webapps and engine REST authenticate and protect themselves (sessions + CSRF / Basic).
+        // Explicit path matchers: these paths are served by Camunda's own servlets and filters, not by Spring MVC.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**"),
+                        paths.matcher("/"), paths.matcher("/favicon.ico"), paths.matcher("/error")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
+            throws Exception {
+        return http
+                .authenticationProvider(identity)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyAuthority(OPERATORS)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/decisions/*/evaluate").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/decision-tables/**").hasAnyAuthority(TABLE_READERS)
+                        .requestMatchers("/api/decision-tables/**").hasAnyAuthority(TABLE_EDITORS)
+                        .requestMatchers(HttpMethod.GET, "/api/shows/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/refund-requests/*/payment")
+                        .hasAnyAuthority(groups(CUSTOMER_SERVICE, TICKET_SALES, FINANCE, ADMIN))
+                        .requestMatchers("/api/refund-requests/**").hasAnyAuthority(FRONT_DESK)
+                        .requestMatchers("/api/quotes/**").hasAnyAuthority(groups(TICKET_SALES, ADMIN))
+                        .requestMatchers("/api/**").hasAnyAuthority(STAFF)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("TicketOps")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"TicketOps\"");
+                            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
+                                    "Log in with HTTP Basic (your Tasklist user and password).");
+                        }))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"TicketOps\"");
+                            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
+                                    "Log in with HTTP Basic (your Tasklist user and password).");
+                        })
+                        .accessDeniedHandler((request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
+                                "FORBIDDEN", "Forbidden", "Your groups do not allow this request.")))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** Camunda's own authentication for the engine REST API: HTTP Basic, then the engine's authorizations. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code,
+                              String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetailsAdvice.problem(status, code, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String[] groups(String... groups) {
+        return Arrays.stream(groups).map(Groups::authority).toArray(String[]::new);
+    }
+}

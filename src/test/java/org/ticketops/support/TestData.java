@@ -1,0 +1,78 @@
+package org.ticketops.support;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.ticketops.catalog.CatalogService;
+import org.ticketops.catalog.Event;
+import org.ticketops.catalog.EventKind;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.catalog.TicketType;
+import org.ticketops.customer.Customer;
+import org.ticketops.customer.CustomerService;
+import org.ticketops.customer.CustomerType;
+import org.ticketops.customer.MemberTier;
+import org.ticketops.sales.OrderDetails;
+import org.ticketops.sales.OrderLine;
+import org.ticketops.sales.SalesChannel;
+import org.ticketops.sales.SalesService;
+
+/** Each test makes its own data through the real services, with unique names, instead of resetting the database. */
+@Component
+public class TestData {
+
+    private final CatalogService catalog;
+    private final CustomerService customers;
+    private final SalesService sales;
+    private final Clock clock;
+
+    TestData(CatalogService catalog, CustomerService customers, SalesService sales, Clock clock) {
+        this.catalog = catalog;
+        this.customers = customers;
+        this.sales = sales;
+        this.clock = clock;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public Event event() {
+        return catalog.createEvent(unique("Test event"), EventKind.CONCERT);
+    }
+
+    public Show show(Event event, Duration fromNow) {
+        return catalog.createShow(event.id(), "Test venue", clock.instant().plus(fromNow));
+    }
+
+    public TicketCategory category(Show show, TicketType type, String price, int capacity) {
+        return catalog.createCategory(show.id(), type.name() + " seats", type, new BigDecimal(price), capacity);
+    }
+
+    public Customer customer(MemberTier tier) {
+        return customer(tier, CustomerType.INDIVIDUAL);
+    }
+
+    public Customer customer(MemberTier tier, CustomerType type) {
+        String name = unique("Customer");
+        return customers.register(name, "+86 130 0000 0000", name.replace(' ', '.') + "@example.cn", tier,
+                LocalDate.of(1990, 5, 17), type);
+    }
+
+    public OrderDetails order(Customer customer, TicketCategory category, int quantity) {
+        return sales.placeOrder(customer.id(), category.showId(), SalesChannel.WEB,
+                List.of(new OrderLine(category.id(), quantity)), "CARD", null);
+    }
+
+    public OrderDetails order(Customer customer, TicketCategory category, int quantity, Instant at) {
+        return sales.placeOrder(customer.id(), category.showId(), SalesChannel.WEB,
+                List.of(new OrderLine(category.id(), quantity)), "CARD", at);
+    }
+}

@@ -1,0 +1,25 @@
+package org.ticketops.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The one test configuration of the H2 suite: the whole application on a random port, on the
+ * default profile (in-memory H2, demo users and data). Every test class uses exactly this, so Spring
+ * boots the context once for all of them. The job executor is off: tests run jobs themselves
+ * ({@link Engine#executeJobs()}), so nothing happens behind a test's back.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "ticketops.decisions.refresh-interval=PT1H",
+        "logging.level.org.ticketops=INFO"
+})
+public @interface TicketOpsTest {
+}
