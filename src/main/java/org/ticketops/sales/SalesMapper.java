@@ -46,6 +46,7 @@ interface SalesMapper {
         public OrderStatus status;
         public BigDecimal total;
         public Integer refundFeesVersion;
+        public Long originOrderId;
         public Instant createdAt;
     }
 

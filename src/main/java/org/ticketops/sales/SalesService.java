@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.catalog.CatalogService;
@@ -117,6 +118,9 @@ public class SalesService {
         if (existing.isPresent()) {
             return existing.get();
         }
+        if (amount == null || amount.signum() < 0) {
+            throw new IllegalArgumentException("A payment needs an amount of 0 or more, not " + amount);
+        }
         var row = new SalesMapper.PaymentRow();
         row.orderId = orderId;
         row.direction = direction;
@@ -127,8 +131,84 @@ public class SalesService {
         row.externalReference = externalReference;
         row.idempotencyKey = idempotencyKey;
         row.createdAt = at == null ? clock.instant() : at;
-        sales.insertPayment(row);
+        try {
+            sales.insertPayment(row);
+        } catch (DuplicateKeyException e) {
+            // a concurrent call with the same key won: its payment is the one
+            return sales.findPaymentByKey(idempotencyKey).orElseThrow(() -> e);
+        }
         return sales.findPaymentByKey(idempotencyKey).orElseThrow();
+    }
+
+    /**
+     * Refunds tickets: SOLD becomes REFUNDED, each goes back on sale, and the order becomes REFUNDED
+     * (or PARTIALLY_REFUNDED). Tickets already REFUNDED are left alone, so a repeated call changes nothing.
+     */
+    @Transactional
+    public void refundTickets(long orderId, List<Long> ticketIds) {
+        for (Ticket ticket : tickets(ticketIds)) {
+            requireOfOrder(ticket, orderId);
+            if (ticket.status() == TicketStatus.REFUNDED) {
+                continue;
+            }
+            changeStatus(ticket, TicketStatus.SOLD, TicketStatus.REFUNDED);
+            catalog.giveBack(ticket.categoryId(), 1);
+        }
+        updateOrderStatus(orderId);
+    }
+
+    /**
+     * Exchanges tickets for the same number in another category: the old ones become EXCHANGED and go
+     * back on sale; new SOLD tickets are issued in a new order of the target show that points at the
+     * original. The seats must already be taken out of sale (held). Returns the new order, or the one
+     * an earlier call created.
+     */
+    @Transactional
+    public OrderDetails exchangeTickets(long orderId, List<Long> ticketIds, long targetCategoryId, Long existingNewOrder) {
+        if (existingNewOrder != null) {
+            return orderDetails(existingNewOrder);
+        }
+        Order original = order(orderId);
+        TicketCategory target = catalog.category(targetCategoryId);
+        List<Ticket> old = tickets(ticketIds);
+        for (Ticket ticket : old) {
+            requireOfOrder(ticket, orderId);
+            changeStatus(ticket, TicketStatus.SOLD, TicketStatus.EXCHANGED);
+            catalog.giveBack(ticket.categoryId(), 1);
+        }
+        var order = new SalesMapper.OrderRow();
+        order.customerId = original.customerId();
+        order.showId = target.showId();
+        order.channel = original.channel();
+        order.status = OrderStatus.PAID;
+        order.total = target.price().multiply(BigDecimal.valueOf(old.size()));
+        order.refundFeesVersion = original.refundFeesVersion();
+        order.originOrderId = orderId;
+        order.createdAt = clock.instant();
+        sales.insertOrder(order);
+        issueTickets(order.id, target, old.size(), TicketStatus.SOLD);
+        updateOrderStatus(orderId);
+        return orderDetails(order.id);
+    }
+
+    private void changeStatus(Ticket ticket, TicketStatus from, TicketStatus to) {
+        if (sales.updateTicketStatus(ticket.id(), from, to) != 1) {
+            throw new IllegalStateException("Ticket " + ticket.id() + " is " + ticket.status() + ", not " + from);
+        }
+    }
+
+    private static void requireOfOrder(Ticket ticket, long orderId) {
+        if (!ticket.orderId().equals(orderId)) {
+            throw new IllegalArgumentException("Ticket " + ticket.id() + " is not of order " + orderId);
+        }
+    }
+
+    private void updateOrderStatus(long orderId) {
+        List<Ticket> all = sales.findTicketsOfOrder(orderId);
+        boolean anySold = all.stream().anyMatch(t -> t.status() == TicketStatus.SOLD);
+        boolean anyRefunded = all.stream().anyMatch(t -> t.status() == TicketStatus.REFUNDED);
+        OrderStatus status = !anyRefunded ? OrderStatus.PAID : anySold ? OrderStatus.PARTIALLY_REFUNDED : OrderStatus.REFUNDED;
+        sales.updateOrderStatus(orderId, status);
     }
 
     private void issueTickets(long orderId, TicketCategory category, int quantity, TicketStatus status) {

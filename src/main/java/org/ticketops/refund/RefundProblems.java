@@ -1,0 +1,54 @@
+package org.ticketops.refund;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.ticketops.web.ProblemException;
+
+/** The refusals of the refund capability, each with its stable code. */
+final class RefundProblems {
+
+    private RefundProblems() {
+    }
+
+    /** A ticket is already in a request that is not closed: 409. */
+    static class TicketAlreadyInRequest extends ProblemException {
+        TicketAlreadyInRequest(long ticketId, Long requestId) {
+            super(HttpStatus.CONFLICT, "TICKET_ALREADY_IN_REQUEST", "Ticket already in a request",
+                    "Ticket " + ticketId + " is already in open request " + (requestId == null ? "(just registered)" : requestId) + ".",
+                    requestId == null ? Map.of("ticketId", ticketId) : Map.of("ticketId", ticketId, "requestId", requestId));
+        }
+    }
+
+    /** A ticket of another order, or one that is no longer sold: 409. */
+    static class TicketNotRefundable extends ProblemException {
+        TicketNotRefundable(String code, String detail, long ticketId) {
+            super(HttpStatus.CONFLICT, code, "Ticket cannot be refunded or exchanged", detail, Map.of("ticketId", ticketId));
+        }
+    }
+
+    /** An exchange target of another event, of a past show, or of the same show: 422. */
+    static class InvalidExchangeTarget extends ProblemException {
+        InvalidExchangeTarget(String code, String detail, long categoryId) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, code, "Invalid exchange target", detail,
+                    Map.of("targetCategoryId", categoryId));
+        }
+    }
+
+    /** The request is not in a state that allows this step: 409. */
+    static class WrongRequestState extends ProblemException {
+        WrongRequestState(String code, long requestId, RefundRequestStatus status, String detail) {
+            super(HttpStatus.CONFLICT, code, "Not possible now", "Request " + requestId + " is " + status + ": " + detail,
+                    Map.of("requestId", requestId, "status", status.name()));
+        }
+    }
+
+    /** A payment that does not match what the customer owes: 422. */
+    static class WrongPaymentAmount extends ProblemException {
+        WrongPaymentAmount(long requestId, java.math.BigDecimal due, java.math.BigDecimal paid) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "WRONG_PAYMENT_AMOUNT", "Wrong amount",
+                    "Request " + requestId + " needs a payment of " + due.toPlainString() + ", not " + paid.toPlainString() + ".",
+                    Map.of("amountDue", due.toPlainString()));
+        }
+    }
+}

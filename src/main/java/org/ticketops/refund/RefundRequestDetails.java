@@ -1,0 +1,13 @@
+package org.ticketops.refund;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.ticketops.audit.AuditEvent;
+import org.ticketops.billing.CreditNote;
+import org.ticketops.sales.Payment;
+
+/** A request with its fee lines, the money that moved, its credit note and its decision trail. */
+public record RefundRequestDetails(@JsonUnwrapped RefundRequest request, String customerName, List<FeeLine> feeLines,
+                                   List<Payment> payments, CreditNote creditNote, List<AuditEvent> trail) {
+}

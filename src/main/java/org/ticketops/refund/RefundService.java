@@ -1,0 +1,684 @@
+package org.ticketops.refund;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.ticketops.audit.AuditTrail;
+import org.ticketops.billing.BillingService;
+import org.ticketops.billing.CreditNote;
+import org.ticketops.catalog.CatalogService;
+import org.ticketops.catalog.NotEnoughTickets;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.customer.Customer;
+import org.ticketops.customer.CustomerService;
+import org.ticketops.decision.Decision;
+import org.ticketops.decision.DecisionService;
+import org.ticketops.decision.DecisionSubject;
+import org.ticketops.notification.Notification;
+import org.ticketops.notification.NotificationOutbox;
+import org.ticketops.platform.TicketOpsProperties;
+import org.ticketops.sales.Order;
+import org.ticketops.sales.OrderDetails;
+import org.ticketops.sales.Payment;
+import org.ticketops.sales.PaymentDirection;
+import org.ticketops.sales.PaymentGateway;
+import org.ticketops.sales.SalesService;
+import org.ticketops.sales.Ticket;
+import org.ticketops.sales.TicketStatus;
+import org.ticketops.web.InvalidField;
+import org.ticketops.web.NotFound;
+import org.ticketops.web.Page;
+import org.ticketops.web.PageRequest;
+
+/**
+ * Refund and exchange requests: registering them, deciding their fees with the refund-fee table,
+ * holding seats, moving money exactly once, settling tickets, credit notes and the customer's
+ * messages. The process {@code refundExchange} calls these steps through its delegates.
+ */
+@Service
+public class RefundService {
+
+    public static final String PROCESS_KEY = "refundExchange";
+    public static final String SUBJECT = "REFUND_REQUEST";
+    static final String REVIEW_REJECTED = "REVIEW_REJECTED";
+    static final String FINANCE_REJECTED = "FINANCE_REJECTED";
+    static final String EXCHANGE_SOLD_OUT = "EXCHANGE_SOLD_OUT";
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    private final RefundMapper requests;
+    private final SalesService sales;
+    private final CatalogService catalog;
+    private final CustomerService customers;
+    private final DecisionService decisions;
+    private final RefundFeeTable feeTable;
+    private final AuditTrail audit;
+    private final NotificationOutbox outbox;
+    private final BillingService billing;
+    private final PaymentGateway payments;
+    private final RuntimeService runtime;
+    private final RefundProperties properties;
+    private final ExchangeProperties exchange;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    RefundService(RefundMapper requests, SalesService sales, CatalogService catalog, CustomerService customers,
+                  DecisionService decisions, RefundFeeTable feeTable, AuditTrail audit, NotificationOutbox outbox,
+                  BillingService billing, PaymentGateway payments, RuntimeService runtime, RefundProperties properties,
+                  ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
+        this.requests = requests;
+        this.sales = sales;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.decisions = decisions;
+        this.feeTable = feeTable;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.billing = billing;
+        this.payments = payments;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.exchange = exchange;
+        this.zone = ticketOps.zone();
+        this.clock = clock;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public RefundRequest request(long id) {
+        return requests.find(id).orElseThrow(() -> new NotFound("refund request", id));
+    }
+
+    public Optional<RefundRequest> byProcessInstance(String processInstanceId) {
+        return requests.findByProcessInstance(processInstanceId);
+    }
+
+    public RefundRequestDetails details(long id) {
+        RefundRequest request = request(id);
+        return new RefundRequestDetails(request, customers.get(request.customerId()).name(), requests.findLines(id),
+                sales.payments(null, reference(id)), billing.byReference(reference(id)).orElse(null),
+                audit.of(SUBJECT, id));
+    }
+
+    public Page<RefundRequest> list(RefundRequestStatus status, Long customerId, PageRequest page) {
+        return Page.of(requests.findPage(status, customerId, page.offset(), page.size()), page.page(), page.size(),
+                requests.count(status, customerId));
+    }
+
+    // ---- registering --------------------------------------------------------------------------
+
+    /**
+     * Registers a request and starts its process, which decides the fees before this returns. With an
+     * idempotency key, a retried call returns the request of the first call instead of a second one.
+     */
+    @Transactional
+    public RefundRequestDetails open(NewRefundRequest command, String user, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+                throw new InvalidField("Idempotency-Key", "must be 1 to 100 characters");
+            }
+            Optional<RefundRequest> first = requests.findByIdempotencyKey(idempotencyKey);
+            if (first.isPresent()) {
+                return details(first.get().id());
+            }
+        }
+        long id = register(command, user, idempotencyKey, null);
+        VariableMap variables = Variables.createVariables()
+                .putValue(RefundVariables.REQUEST_ID, id)
+                .putValue(RefundVariables.REQUEST_TYPE, command.type().name())
+                .putValue(RefundVariables.REASON, command.reason().name())
+                .putValue(RefundVariables.ORDER_ID, command.orderId())
+                .putValue(RefundVariables.REQUESTED_BY, user);
+        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(String.valueOf(id))
+                .setVariables(variables).execute();
+        requests.setProcessInstance(id, instance.getId());
+        return details(id);
+    }
+
+    /** Registers a request that a process started from the Tasklist start form; returns its id. */
+    @Transactional
+    public long registerForProcess(NewRefundRequest command, String user, String processInstanceId) {
+        return register(command, user, null, processInstanceId);
+    }
+
+    private long register(NewRefundRequest command, String user, String idempotencyKey, String processInstanceId) {
+        Order order = sales.order(command.orderId());
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(command.ticketIds()));
+        if (ids.size() != command.ticketIds().size()) {
+            throw new InvalidField("ticketIds", "must not repeat a ticket");
+        }
+        List<Ticket> tickets = sales.tickets(ids);
+        for (Long id : ids) {
+            if (tickets.stream().noneMatch(t -> t.id().equals(id))) {
+                throw new NotFound("ticket", id);
+            }
+        }
+        for (Ticket ticket : tickets) {
+            if (!ticket.orderId().equals(order.id())) {
+                throw new RefundProblems.TicketNotRefundable("TICKET_NOT_IN_ORDER",
+                        "Ticket " + ticket.id() + " belongs to order " + ticket.orderId() + ", not " + order.id() + ".", ticket.id());
+            }
+            if (ticket.status() != TicketStatus.SOLD) {
+                throw new RefundProblems.TicketNotRefundable("TICKET_NOT_SOLD",
+                        "Ticket " + ticket.id() + " is " + ticket.status() + "; only sold tickets can be refunded or exchanged.",
+                        ticket.id());
+            }
+        }
+        List<RefundMapper.OpenTicket> taken = requests.findOpenTickets(ids);
+        if (!taken.isEmpty()) {
+            throw new RefundProblems.TicketAlreadyInRequest(taken.get(0).ticketId(), taken.get(0).requestId());
+        }
+        checkTarget(command, order);
+
+        Instant now = clock.instant();
+        var row = new RefundMapper.RequestRow();
+        row.orderId = order.id();
+        row.customerId = order.customerId();
+        row.type = command.type();
+        row.reason = command.reason();
+        row.targetCategoryId = command.targetCategoryId();
+        row.note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        row.status = RefundRequestStatus.OPEN;
+        row.processInstanceId = processInstanceId;
+        row.requestedBy = user == null ? "system" : user;
+        row.requestedAt = now;
+        row.idempotencyKey = idempotencyKey;
+        row.updatedAt = now;
+        requests.insertRequest(row);
+        for (Ticket ticket : tickets) {
+            var line = new RefundMapper.LineRow();
+            line.requestId = row.id;
+            line.ticketId = ticket.id();
+            line.ticketType = ticket.ticketType().name();
+            line.pricePaid = ticket.pricePaid();
+            try {
+                requests.insertLine(line);
+            } catch (DuplicateKeyException e) {
+                // another request took this ticket between our check and our insert
+                throw new RefundProblems.TicketAlreadyInRequest(ticket.id(), null);
+            }
+        }
+        audit.record(row.requestedBy, "REQUESTED", SUBJECT, row.id, command.type() + " of " + ids.size()
+                + " ticket(s) " + ids + " of order " + order.id() + ", reason " + command.reason()
+                + (command.targetCategoryId() == null ? "" : ", to category " + command.targetCategoryId()));
+        return row.id;
+    }
+
+    private void checkTarget(NewRefundRequest command, Order order) {
+        if (command.type() == RefundRequestType.REFUND) {
+            if (command.targetCategoryId() != null) {
+                throw new InvalidField("targetCategoryId", "is only for an exchange");
+            }
+            return;
+        }
+        if (command.targetCategoryId() == null) {
+            throw new InvalidField("targetCategoryId", "is required for an exchange");
+        }
+        TicketCategory target = catalog.category(command.targetCategoryId());
+        Show targetShow = catalog.show(target.showId());
+        Show orderShow = catalog.show(order.showId());
+        if (targetShow.id().equals(orderShow.id())) {
+            throw new RefundProblems.InvalidExchangeTarget("EXCHANGE_TARGET_SAME_SHOW",
+                    "Category " + target.id() + " is of the same show; an exchange moves to another show of the event.", target.id());
+        }
+        if (!targetShow.eventId().equals(orderShow.eventId())) {
+            throw new RefundProblems.InvalidExchangeTarget("EXCHANGE_TARGET_OTHER_EVENT",
+                    "Category " + target.id() + " is of another event (" + targetShow.eventName() + ").", target.id());
+        }
+        if (!targetShow.startsAt().isAfter(clock.instant())) {
+            throw new RefundProblems.InvalidExchangeTarget("EXCHANGE_TARGET_PAST_SHOW",
+                    "Category " + target.id() + " is of a show that has already started.", target.id());
+        }
+    }
+
+    // ---- deciding -----------------------------------------------------------------------------
+
+    /** What the evaluation decided, for the process's gateways and the review form. */
+    public record Evaluation(boolean allowed, String rejectionCode, BigDecimal totalFee, BigDecimal totalRefund,
+                             int tableVersion, boolean reviewNeeded, String reviewReasons, boolean largeRefund,
+                             boolean refundDue, List<FeeLine> feeLines) {
+    }
+
+    /**
+     * Decides every ticket with the refund-fee table (the version of the purchase, or the one in force,
+     * as {@code ticketops.refund.policy-binding} says), with the hours before that ticket's show counted
+     * from when the request was made. One refused ticket refuses the whole request.
+     */
+    @Transactional
+    public Evaluation evaluate(long id) {
+        RefundRequest request = request(id);
+        Order order = sales.order(request.orderId());
+        Customer customer = customers.get(request.customerId());
+        Show show = catalog.show(order.showId());
+        Integer version = properties.policyBinding() == RefundProperties.PolicyBinding.PURCHASE
+                ? order.refundFeesVersion() : null;
+        long hours = Math.floorDiv(Duration.between(request.requestedAt(), show.startsAt()).getSeconds(), 3600);
+        int hoursBeforeShow = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hours));
+        DecisionSubject subject = new DecisionSubject(SUBJECT, String.valueOf(id), request.processInstanceId());
+
+        boolean allowed = true;
+        String rejectionCode = null;
+        int tableVersion = 0;
+        for (FeeLine line : requests.findLines(id)) {
+            RefundFeeInput input = new RefundFeeInput(request.type(), request.reason(), hoursBeforeShow,
+                    line.ticketType(), customer.memberTier(), line.pricePaid());
+            Decision<RefundFeeOutput> decision = decisions.decide(feeTable, version, input, subject);
+            RefundFeeOutput out = decision.output();
+            tableVersion = decision.tableVersion().version();
+            requests.updateLineFee(id, line.ticketId(), hoursBeforeShow, out.allowed(), out.rejectionCode(),
+                    out.feePercent(), out.minimumFee(), out.fee(), out.refundAmount(), tableVersion);
+            if (!out.allowed() && allowed) {
+                allowed = false;
+                rejectionCode = out.rejectionCode();
+            }
+        }
+        List<FeeLine> lines = requests.findLines(id);
+        BigDecimal totalFee = sum(lines, FeeLine::fee);
+        BigDecimal totalRefund = sum(lines, FeeLine::refundAmount);
+        requests.updateTotals(id, tableVersion, totalFee, totalRefund, null, null, clock.instant());
+
+        List<String> reasons = new ArrayList<>();
+        if (totalRefund.compareTo(properties.reviewAbove()) > 0) {
+            reasons.add("refund total " + totalRefund.toPlainString() + " is above " + properties.reviewAbove().toPlainString());
+        }
+        if (request.reason() == RefundReason.TICKET_DEFECT) {
+            reasons.add("a ticket defect is claimed");
+        }
+        int recent = requests.countCompletedSince(request.customerId(), RefundRequestType.REFUND,
+                clock.instant().minus(properties.frequentWindow()));
+        if (recent >= properties.frequentRefunds()) {
+            reasons.add("the customer had " + recent + " refunds in the last " + properties.frequentWindow().toDays() + " days");
+        }
+        boolean reviewNeeded = allowed && !reasons.isEmpty();
+        audit.record("system", "EVALUATED", SUBJECT, id, "refund-fees v" + tableVersion + ": "
+                + (allowed ? "allowed, fees " + totalFee.toPlainString() + ", refund " + totalRefund.toPlainString()
+                + (reviewNeeded ? ", review needed (" + String.join("; ", reasons) + ")" : "")
+                : "rejected " + rejectionCode));
+        return new Evaluation(allowed, rejectionCode, totalFee, totalRefund, tableVersion, reviewNeeded,
+                reasons.isEmpty() ? "none" : String.join("; ", reasons), isLarge(totalRefund),
+                request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
+    }
+
+    /** Records a reviewer's decision in the trail; REJECT and WAIVE_FEE need a comment. */
+    @Transactional
+    public void recordReview(long id, String decision, String comment, String user) {
+        if (decision == null || !List.of("APPROVE", "WAIVE_FEE", "REJECT").contains(decision)) {
+            throw new InvalidField("reviewDecision", "must be APPROVE, WAIVE_FEE or REJECT");
+        }
+        if (!decision.equals("APPROVE") && (comment == null || comment.isBlank())) {
+            throw new InvalidField("reviewComment", "is required to reject or to waive the fees");
+        }
+        audit.record(user, "REVIEW_" + decision, SUBJECT, id, comment);
+    }
+
+    /** Records finance's decision on a large refund; REJECT needs a comment. */
+    @Transactional
+    public void recordFinanceDecision(long id, String decision, String comment, String user) {
+        if (decision == null || !List.of("APPROVE", "REJECT").contains(decision)) {
+            throw new InvalidField("financeDecision", "must be APPROVE or REJECT");
+        }
+        if (decision.equals("REJECT") && (comment == null || comment.isBlank())) {
+            throw new InvalidField("financeComment", "is required to reject");
+        }
+        audit.record(user, "FINANCE_" + decision, SUBJECT, id, comment);
+    }
+
+    /** Applies an approved review: WAIVE_FEE sets every fee to 0.00. Returns the new totals. */
+    @Transactional
+    public Evaluation applyReview(long id, String decision, String user) {
+        RefundRequest request = request(id);
+        List<FeeLine> lines = requests.findLines(id);
+        if ("WAIVE_FEE".equals(decision)) {
+            for (FeeLine line : lines) {
+                BigDecimal refund = request.type() == RefundRequestType.REFUND ? line.pricePaid() : ZERO;
+                requests.updateLineFee(id, line.ticketId(), line.hoursBeforeShow(), true, null, line.feePercent(),
+                        line.minimumFee(), ZERO, refund, line.tableVersion());
+            }
+            lines = requests.findLines(id);
+            audit.record(user, "FEES_WAIVED", SUBJECT, id, "fees " + sum(requests.findLines(id), FeeLine::fee) + " after waiving");
+        }
+        BigDecimal totalFee = sum(lines, FeeLine::fee);
+        BigDecimal totalRefund = sum(lines, FeeLine::refundAmount);
+        requests.updateTotals(id, request.tableVersion(), totalFee, totalRefund, null, null, clock.instant());
+        return new Evaluation(true, null, totalFee, totalRefund, request.tableVersion() == null ? 0 : request.tableVersion(),
+                false, null, isLarge(totalRefund), request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0,
+                lines);
+    }
+
+    // ---- exchanges ----------------------------------------------------------------------------
+
+    /** What holding seats found: sold out, or the money that moves in which direction and by when. */
+    public record HoldResult(boolean soldOut, BigDecimal amountDue, BigDecimal refundBack, Instant paymentDeadline) {
+        public boolean customerOwes() {
+            return amountDue.signum() > 0;
+        }
+
+        public boolean refundDue() {
+            return refundBack.signum() > 0;
+        }
+    }
+
+    /**
+     * Holds seats of the target category (none left: sold out) and works out the difference: the sum
+     * of new minus old prices plus the fees. Positive: the customer pays it within the payment window
+     * (never past the new show's start); negative: the center pays it back.
+     */
+    @Transactional
+    public HoldResult holdSeats(long id) {
+        RefundRequest request = request(id);
+        List<FeeLine> lines = requests.findLines(id);
+        TicketCategory target = catalog.category(request.targetCategoryId());
+        Optional<RefundMapper.Hold> hold = requests.findHold(id);
+        if (hold.isEmpty()) {
+            try {
+                catalog.take(target.id(), lines.size());
+            } catch (NotEnoughTickets e) {
+                requests.updateStatus(id, RefundRequestStatus.OPEN, EXCHANGE_SOLD_OUT, clock.instant());
+                audit.record("system", "SOLD_OUT", SUBJECT, id, "category " + target.id() + " has "
+                        + catalog.category(target.id()).available() + " seat(s) left, " + lines.size() + " needed");
+                return new HoldResult(true, ZERO, ZERO, null);
+            }
+            requests.insertHold(id, target.id(), lines.size(), clock.instant());
+            audit.record("system", "SEATS_HELD", SUBJECT, id, lines.size() + " seat(s) of category " + target.id());
+        }
+        BigDecimal difference = request.totalFee() == null ? ZERO : request.totalFee();
+        for (FeeLine line : lines) {
+            requests.updateLineExchange(id, line.ticketId(), target.price(), null);
+            difference = difference.add(target.price().subtract(line.pricePaid()));
+        }
+        BigDecimal due = difference.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal back = difference.negate().max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        Instant deadline = null;
+        if (due.signum() > 0) {
+            Instant windowEnd = clock.instant().plus(exchange.paymentWindow());
+            Instant showStart = catalog.show(target.showId()).startsAt();
+            deadline = windowEnd.isBefore(showStart) ? windowEnd : showStart;
+            notifyCustomer(id, "exchange-payment-requested", Map.of("amountDue", due.toPlainString(),
+                    "payBy", show(deadline)));
+        }
+        requests.updateTotals(id, request.tableVersion(), request.totalFee(), back, due, deadline, clock.instant());
+        return new HoldResult(false, due, back, deadline);
+    }
+
+    /** The customer paid an exchange's difference: records the payment once and lets the process go on. */
+    @Transactional
+    public RefundRequestDetails receivePayment(long id, BigDecimal amount, String method, String externalReference,
+                                               String user) {
+        RefundRequest request = request(id);
+        String key = reference(id) + "-payin";
+        if (sales.payment(key).isPresent()) {
+            return details(id);
+        }
+        if (request.status() != RefundRequestStatus.AWAITING_PAYMENT) {
+            throw new RefundProblems.WrongRequestState("PAYMENT_NOT_EXPECTED", id, request.status(),
+                    "no payment is awaited");
+        }
+        if (amount.compareTo(request.amountDue()) != 0) {
+            throw new RefundProblems.WrongPaymentAmount(id, request.amountDue(), amount);
+        }
+        sales.recordPayment(request.orderId(), PaymentDirection.IN, amount, method, "EXCHANGE_DIFFERENCE", reference(id),
+                externalReference, key, null);
+        audit.record(user, "PAYMENT_RECEIVED", SUBJECT, id, amount.toPlainString() + " by " + method);
+        correlate(id, request, "ExchangePaymentReceived", Map.of("paymentReceivedBy", user));
+        return details(id);
+    }
+
+    // ---- money, tickets, documents ------------------------------------------------------------
+
+    /** Pays the refund (or an exchange's money back) through the payment gateway, once per request. */
+    @Transactional
+    public Payment payRefund(long id) {
+        RefundRequest request = request(id);
+        String key = reference(id) + "-payout";
+        boolean first = sales.payment(key).isEmpty();
+        Payment payment = payments.payOut(new PaymentGateway.PayOut(request.orderId(), request.totalRefund(),
+                request.type() == RefundRequestType.REFUND ? "REFUND" : "EXCHANGE_DIFFERENCE", reference(id), key));
+        if (first) {
+            audit.record("system", "REFUND_PAID", SUBJECT, id, payment.amount().toPlainString() + " (payment " + payment.id() + ")");
+        }
+        return payment;
+    }
+
+    /** Refunded tickets become REFUNDED and go back on sale; exchanged ones are replaced by new tickets. */
+    @Transactional
+    public void settleTickets(long id) {
+        RefundRequest request = request(id);
+        List<FeeLine> lines = requests.findLines(id);
+        List<Long> ticketIds = lines.stream().map(FeeLine::ticketId).toList();
+        if (request.type() == RefundRequestType.REFUND) {
+            sales.refundTickets(request.orderId(), ticketIds);
+            audit.record("system", "TICKETS_REFUNDED", SUBJECT, id, ticketIds.toString());
+            return;
+        }
+        OrderDetails newOrder = sales.exchangeTickets(request.orderId(), ticketIds, request.targetCategoryId(),
+                request.newOrderId());
+        if (request.newOrderId() == null) {
+            requests.setNewOrder(id, newOrder.order().id());
+            requests.closeHold(id, "HELD", "CONVERTED", clock.instant());
+            for (int i = 0; i < lines.size() && i < newOrder.tickets().size(); i++) {
+                requests.updateLineExchange(id, lines.get(i).ticketId(), lines.get(i).newPrice(),
+                        newOrder.tickets().get(i).id());
+            }
+            audit.record("system", "TICKETS_EXCHANGED", SUBJECT, id, ticketIds + " for "
+                    + newOrder.tickets().stream().map(t -> String.valueOf(t.id())).collect(Collectors.joining(", ", "[", "]"))
+                    + " in order " + newOrder.order().id());
+        }
+    }
+
+    /** A credit note for money given back (nothing when no money goes back). */
+    @Transactional
+    public Optional<CreditNote> issueCreditNote(long id) {
+        RefundRequest request = request(id);
+        if (request.totalRefund() == null || request.totalRefund().signum() <= 0) {
+            return Optional.empty();
+        }
+        boolean first = billing.byReference(reference(id)).isEmpty();
+        List<CreditNote.Line> lines = new ArrayList<>();
+        if (request.type() == RefundRequestType.REFUND) {
+            int no = 1;
+            for (FeeLine line : requests.findLines(id)) {
+                if (line.refundAmount() != null && line.refundAmount().signum() > 0) {
+                    lines.add(new CreditNote.Line(no++, line.ticketId(), "Refund of ticket " + line.ticketId() + ": price "
+                            + line.pricePaid().toPlainString() + " less fee " + line.fee().toPlainString(), line.refundAmount()));
+                }
+            }
+        } else {
+            lines.add(new CreditNote.Line(1, null, "Exchange of order " + request.orderId() + " to category "
+                    + request.targetCategoryId() + ": difference paid back", request.totalRefund()));
+        }
+        CreditNote note = billing.issueCreditNote(request.orderId(), request.customerId(), reference(id), lines);
+        if (first) {
+            audit.record("system", "CREDIT_NOTE_ISSUED", SUBJECT, id, note.number() + " over " + note.amount().toPlainString());
+        }
+        return Optional.of(note);
+    }
+
+    /** The customer's message about how the request ended (completed requests). */
+    @Transactional
+    public void notifyCompleted(long id) {
+        RefundRequest request = request(id);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("refundAmount", money(request.totalRefund()));
+        payload.put("fees", money(request.totalFee()));
+        if (request.newOrderId() != null) {
+            payload.put("newOrderId", request.newOrderId());
+        }
+        notifyCustomer(id, request.type() == RefundRequestType.REFUND ? "refund-completed" : "exchange-completed", payload);
+    }
+
+    // ---- ends ---------------------------------------------------------------------------------
+
+    /** Sets the status a waiting step shows (from the process's listeners). */
+    @Transactional
+    public void markStatus(long id, RefundRequestStatus status) {
+        if (status.closed()) {
+            close(id, status, null, "system");
+        } else {
+            requests.updateStatus(id, status, null, clock.instant());
+        }
+    }
+
+    /** Rejects the request with its code: releases held seats and tells the customer. */
+    @Transactional
+    public void reject(long id, String rejectionCode) {
+        RefundRequest request = request(id);
+        String code = rejectionCode != null ? rejectionCode : request.rejectionCode();
+        releaseHold(id);
+        close(id, RefundRequestStatus.REJECTED, code, "system");
+        notifyCustomer(id, "refund-rejected", Map.of("rejectionCode", code == null ? "" : code));
+    }
+
+    /** No payment within the window: releases the held seats; the request ends EXPIRED. */
+    @Transactional
+    public void expire(long id) {
+        releaseHold(id);
+        close(id, RefundRequestStatus.EXPIRED, null, "system");
+        notifyCustomer(id, "exchange-expired", Map.of());
+    }
+
+    /**
+     * Withdraws a request that waits for review, approval or payment. Refused (409) once money may
+     * have moved. The process's withdrawal handler then releases seats and closes the request.
+     */
+    @Transactional
+    public RefundRequestDetails withdraw(long id, String reason, String user) {
+        RefundRequest request = request(id);
+        if (!RefundRequestStatus.WITHDRAWABLE.contains(request.status())) {
+            throw new RefundProblems.WrongRequestState("REQUEST_NOT_WITHDRAWABLE", id, request.status(),
+                    "only a request that waits for review, approval or payment can be withdrawn");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(RefundVariables.WITHDRAWN_BY, user);
+        variables.put(RefundVariables.WITHDRAW_REASON, reason == null ? "" : reason);
+        correlate(id, request, "RefundWithdrawn", variables);
+        return details(id);
+    }
+
+    /** The process's withdrawal handler: releases held seats, closes the request and tells the customer. */
+    @Transactional
+    public void closeWithdrawn(long id, String user, String reason) {
+        releaseHold(id);
+        close(id, RefundRequestStatus.WITHDRAWN, null, user);
+        audit.record(user, "WITHDRAWN", SUBJECT, id, reason);
+        notifyCustomer(id, "refund-withdrawn", Map.of());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void close(long id, RefundRequestStatus status, String code, String user) {
+        if (requests.close(id, status, code, clock.instant()) == 1) {
+            requests.releaseTickets(id);
+            audit.record(user, status.name(), SUBJECT, id, code);
+        }
+    }
+
+    private void releaseHold(long id) {
+        requests.findHold(id).filter(h -> h.status().equals("HELD")).ifPresent(hold -> {
+            if (requests.closeHold(id, "HELD", "RELEASED", clock.instant()) == 1) {
+                catalog.giveBack(hold.categoryId(), hold.quantity());
+                audit.record("system", "SEATS_RELEASED", SUBJECT, id, hold.quantity() + " seat(s) of category " + hold.categoryId());
+            }
+        });
+    }
+
+    private void notifyCustomer(long id, String template, Map<String, ?> details) {
+        RefundRequest request = request(id);
+        Customer customer = customers.get(request.customerId());
+        boolean email = customer.email() != null && !customer.email().isBlank();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("requestId", id);
+        payload.put("customerName", customer.name());
+        payload.put("orderId", request.orderId());
+        payload.put("type", request.type().name());
+        payload.putAll(details);
+        if (outbox.enqueue(email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
+                email ? customer.email() : customer.phone(), template, payload, SUBJECT, id,
+                reference(id) + "-" + template)) {
+            audit.record("system", "CUSTOMER_NOTIFIED", SUBJECT, id, template + " by " + (email ? "e-mail" : "SMS"));
+        }
+    }
+
+    private void correlate(long id, RefundRequest request, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceId(request.processInstanceId())
+                    .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new RefundProblems.WrongRequestState("REQUEST_CHANGED", id, request(id).status(),
+                    "the request moved on meanwhile; reload it");
+        }
+    }
+
+    private boolean isLarge(BigDecimal totalRefund) {
+        return totalRefund.compareTo(properties.financeApprovalAbove()) > 0;
+    }
+
+    static String reference(long id) {
+        return "refund-request-" + id;
+    }
+
+    private String show(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    }
+
+    private static String money(BigDecimal amount) {
+        return (amount == null ? ZERO : amount.setScale(2, RoundingMode.HALF_UP)).toPlainString();
+    }
+
+    private static BigDecimal sum(List<FeeLine> lines, java.util.function.Function<FeeLine, BigDecimal> field) {
+        return lines.stream().map(field).map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Markdown summaries for the review and approval forms. */
+    public Map<String, String> formSummaries(long id) {
+        RefundRequestDetails details = details(id);
+        RefundRequest r = details.request();
+        Order order = sales.order(r.orderId());
+        StringBuilder request = new StringBuilder()
+                .append("- **Customer:** ").append(details.customerName()).append('\n')
+                .append("- **Order:** ").append(order.id()).append(", ").append(order.eventName()).append(", ")
+                .append(show(order.showStartsAt())).append(", paid ").append(money(order.total())).append('\n')
+                .append("- **Reason:** ").append(r.reason()).append(r.note() == null ? "" : " (" + r.note() + ")").append('\n')
+                .append("- **Requested by** ").append(r.requestedBy()).append(" at ").append(show(r.requestedAt())).append('\n')
+                .append("- **Fees:** ").append(money(r.totalFee())).append(", **refund:** ").append(money(r.totalRefund()))
+                .append(" (refund-fee table v").append(r.tableVersion()).append(")");
+        if (r.type() == RefundRequestType.EXCHANGE) {
+            request.append("\n- **Exchange to category** ").append(r.targetCategoryId());
+        }
+        String fees = details.feeLines().stream().map(l -> "- Ticket " + l.ticketId() + " (" + l.ticketType() + ", "
+                + money(l.pricePaid()) + "): " + l.feePercent() + " % fee " + money(l.fee()) + ", refund "
+                + money(l.refundAmount()) + ", " + l.hoursBeforeShow() + " h before the show").collect(Collectors.joining("\n"));
+        List<RefundRequest> past = requests.findPage(null, r.customerId(), 0, 11).stream()
+                .filter(p -> !p.id().equals(r.id())).limit(10).toList();
+        String history = past.isEmpty() ? "None." : past.stream().map(p -> "- #" + p.id() + " " + p.type() + " "
+                + p.status() + (p.rejectionCode() == null ? "" : " (" + p.rejectionCode() + ")") + ", refund "
+                + money(p.totalRefund()) + ", " + show(p.requestedAt())).collect(Collectors.joining("\n"));
+        Map<String, String> summaries = new LinkedHashMap<>();
+        summaries.put(RefundVariables.REQUEST_TITLE, (r.type() == RefundRequestType.REFUND ? "Refund" : "Exchange")
+                + " request " + r.id());
+        summaries.put(RefundVariables.REQUEST_SUMMARY, request.toString());
+        summaries.put(RefundVariables.FEE_SUMMARY, fees);
+        summaries.put(RefundVariables.HISTORY_SUMMARY, history);
+        return summaries;
+    }
+}
