@@ -52,6 +52,13 @@ public class CatalogService {
         }
     }
 
+    /** Like {@link #take}, but answers false instead of refusing when not enough are left. */
+    @Transactional
+    public boolean tryTake(long categoryId, int quantity) {
+        requirePositive(quantity);
+        return catalog.takeAvailable(categoryId, quantity) == 1;
+    }
+
     /** Puts tickets back on sale; never above the category's capacity. */
     @Transactional
     public void giveBack(long categoryId, int quantity) {

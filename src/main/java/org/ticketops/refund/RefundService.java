@@ -27,7 +27,6 @@ import org.ticketops.audit.AuditTrail;
 import org.ticketops.billing.BillingService;
 import org.ticketops.billing.CreditNote;
 import org.ticketops.catalog.CatalogService;
-import org.ticketops.catalog.NotEnoughTickets;
 import org.ticketops.catalog.Show;
 import org.ticketops.catalog.TicketCategory;
 import org.ticketops.customer.Customer;
@@ -390,9 +389,7 @@ public class RefundService {
         TicketCategory target = catalog.category(request.targetCategoryId());
         Optional<RefundMapper.Hold> hold = requests.findHold(id);
         if (hold.isEmpty()) {
-            try {
-                catalog.take(target.id(), lines.size());
-            } catch (NotEnoughTickets e) {
+            if (!catalog.tryTake(target.id(), lines.size())) {
                 requests.updateStatus(id, RefundRequestStatus.OPEN, EXCHANGE_SOLD_OUT, clock.instant());
                 audit.record("system", "SOLD_OUT", SUBJECT, id, "category " + target.id() + " has "
                         + catalog.category(target.id()).available() + " seat(s) left, " + lines.size() + " needed");
