@@ -39,7 +39,7 @@ final class RefundProblems {
     static class WrongRequestState extends ProblemException {
         WrongRequestState(String code, long requestId, RefundRequestStatus status, String detail) {
             super(HttpStatus.CONFLICT, code, "Not possible now", "Request " + requestId + " is " + status + ": " + detail,
-                    Map.of("requestId", requestId, "status", status.name()));
+                    Map.of("requestId", requestId, "requestStatus", status.name()));
         }
     }
 

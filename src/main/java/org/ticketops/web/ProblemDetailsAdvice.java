@@ -44,6 +44,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    /** Members of RFC 9457 itself, which an exception's own properties must never replace. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance", "code");
 
     static URI type(String code) {
         return URI.create("urn:ticketops:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -60,7 +62,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> onProblem(ProblemException e) {
         ProblemDetail problem = problem(e.status(), e.code(), e.title(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
+        e.properties().forEach((name, value) -> {
+            if (!RESERVED.contains(name)) {
+                problem.setProperty(name, value);
+            }
+        });
         return ResponseEntity.status(e.status()).body(problem);
     }
 

@@ -173,9 +173,10 @@ class RefundRequestApiTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
+                String user = i % 2 == 0 ? "amy" : "carl";
                 results.add(pool.submit((Callable<Integer>) () -> {
                     start.await();
-                    return api.post(i % 2 == 0 ? "amy" : "carl", PATH, body).status();
+                    return api.post(user, PATH, body).status();
                 }));
             }
             start.countDown();
