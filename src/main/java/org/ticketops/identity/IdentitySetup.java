@@ -3,6 +3,7 @@ package org.ticketops.identity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -41,13 +42,18 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final RepositoryService repository;
+    private final org.camunda.bpm.engine.FilterService filterService;
+    private final org.camunda.bpm.engine.TaskService taskService;
     private final TicketOpsProperties properties;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, RepositoryService repository,
+                  org.camunda.bpm.engine.FilterService filterService, org.camunda.bpm.engine.TaskService taskService,
                   TicketOpsProperties properties) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.repository = repository;
+        this.filterService = filterService;
+        this.taskService = taskService;
         this.properties = properties;
     }
 
@@ -69,6 +75,10 @@ class IdentitySetup implements SmartInitializingSingleton {
             grant(manager, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
         }
         grantProcesses();
+        ensureFilter("My tasks", -10, "Tasks assigned to me",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("Group tasks", 0, "Tasks for my groups, claimed or not",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         if (properties.demo().enabled()) {
             DemoUsers.USERS.forEach((user, groups) -> ensureUser(user, user, DemoUsers.NAMES.get(user), groups));
         }
@@ -102,6 +112,17 @@ class IdentitySetup implements SmartInitializingSingleton {
                         Permissions.READ_HISTORY);
             }
         }
+    }
+
+    /** Tasklist shows tasks through filters; every group may read these (see the FILTER grant above). */
+    private void ensureFilter(String name, int priority, String description, org.camunda.bpm.engine.task.TaskQuery query) {
+        if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        org.camunda.bpm.engine.filter.Filter filter = filterService.newTaskFilter(name);
+        filter.setQuery(query);
+        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filterService.saveFilter(filter);
     }
 
     private void grantAdmin() {

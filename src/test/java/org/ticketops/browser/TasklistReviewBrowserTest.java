@@ -1,0 +1,135 @@
+package org.ticketops.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.catalog.TicketType;
+import org.ticketops.customer.Customer;
+import org.ticketops.customer.MemberTier;
+import org.ticketops.refund.NewRefundRequest;
+import org.ticketops.refund.RefundReason;
+import org.ticketops.refund.RefundRequestDetails;
+import org.ticketops.refund.RefundRequestStatus;
+import org.ticketops.refund.RefundRequestType;
+import org.ticketops.refund.RefundService;
+import org.ticketops.sales.OrderDetails;
+import org.ticketops.support.Engine;
+import org.ticketops.support.TestData;
+import org.ticketops.support.TicketOpsTest;
+
+/** amy logs into the real Tasklist in headless Chromium, opens the review task, sees the fee lines and approves. */
+@TicketOpsTest
+class TasklistReviewBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+    @Autowired
+    RefundService refunds;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    Engine engine;
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            Chromium.screenshot(browser, "tasklist-review-last");
+            browser.quit();
+        }
+    }
+
+    /**
+     * Clicks an element through the DOM. Camunda's Angular pages do not take WebDriver's synthetic input
+     * events in headless Chromium (typing and clicking reach a plain page, not Tasklist), so the test
+     * clicks and types through the DOM events the page listens to.
+     */
+    private void click(WebDriverWait wait, By target) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+
+    /** Types into a field of the log-in form (through the DOM when key events do not arrive) and waits for the text. */
+    private void type(WebDriverWait wait, String css, String text) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        field.click();
+        field.sendKeys(text);
+        if (!text.equals(field.getDomProperty("value"))) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                            + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, text);
+        }
+        wait.until(d -> text.equals(field.getDomProperty("value")));
+    }
+
+    @Test
+    void amyReviewsARefundInTheTasklistAndTheRequestCompletes() {
+        Customer customer = data.customer(MemberTier.GOLD);
+        Show show = data.show(data.event(), Duration.ofDays(12));
+        TicketCategory category = data.category(show, TicketType.STANDARD, "380.00", 20);
+        OrderDetails order = data.order(customer, category, 1);
+        RefundRequestDetails request = refunds.open(new NewRefundRequest(order.order().id(),
+                order.tickets().stream().map(t -> t.id()).toList(), RefundRequestType.REFUND,
+                RefundReason.TICKET_DEFECT, null, "Barcode does not scan"), "sam", null);
+        Task task = tasks.createTaskQuery().processInstanceId(request.request().processInstanceId()).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("reviewRefund");
+
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(tasklist);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        type(wait, "input[ng-model='username']", "amy");
+        type(wait, "input[ng-model='password']", "amy");
+        Chromium.screenshot(browser, "tasklist-login-typed");
+        click(wait, By.xpath("//button[normalize-space(.)='Log in']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        Chromium.screenshot(browser, "tasklist-logged-in");
+
+        browser.get(tasklist + "#/?task=" + task.getId());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                "Refund request " + request.request().id()));
+        String page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container"))).getText();
+        Chromium.screenshot(browser, "tasklist-review-form");
+        long ticketId = request.feeLines().get(0).ticketId();
+        assertThat(page).contains("Ticket " + ticketId + " (STANDARD, 380.00)").contains("refund 380.00")
+                .contains("a ticket defect is claimed");
+
+        click(wait, By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+        click(wait, By.xpath("//label[normalize-space(.)='Approve']"));
+        Chromium.screenshot(browser, "tasklist-review-approve");
+        click(wait, By.xpath("//button[normalize-space(.)='Complete']"));
+        wait.until(d -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+        Chromium.screenshot(browser, "tasklist-review-done");
+
+        engine.executeJobs(request.request().processInstanceId());
+        RefundRequestDetails done = refunds.details(request.request().id());
+        assertThat(done.request().status()).isEqualTo(RefundRequestStatus.COMPLETED);
+        assertThat(done.trail()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("REVIEW_APPROVE");
+            assertThat(e.actor()).isEqualTo("amy");
+        });
+        assertThat(done.payments()).hasSize(1);
+    }
+}
