@@ -1,0 +1,110 @@
+package org.ticketops.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.catalog.TicketType;
+import org.ticketops.customer.Customer;
+import org.ticketops.customer.MemberTier;
+import org.ticketops.platform.ProcessDeployer;
+import org.ticketops.refund.NewRefundRequest;
+import org.ticketops.refund.RefundReason;
+import org.ticketops.refund.RefundRequestDetails;
+import org.ticketops.refund.RefundRequestStatus;
+import org.ticketops.refund.RefundRequestType;
+import org.ticketops.refund.RefundService;
+import org.ticketops.sales.OrderDetails;
+import org.ticketops.sales.SalesService;
+import org.ticketops.sales.TicketStatus;
+import org.ticketops.support.Engine;
+import org.ticketops.support.MySqlTest;
+import org.ticketops.support.TestData;
+
+/** The refund process end to end on MySQL/MariaDB: a reviewed refund and a paid exchange. */
+@MySqlTest
+class MySqlProcessTest {
+
+    @Autowired
+    TestData data;
+    @Autowired
+    RefundService refunds;
+    @Autowired
+    SalesService sales;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ProcessDeployer deployer;
+    @Autowired
+    Engine engine;
+
+    @Test
+    void aReviewedRefundRunsToTheEndOnMySql() {
+        Customer customer = data.customer(MemberTier.SILVER);
+        Show show = data.show(data.event(), Duration.ofDays(9));
+        TicketCategory category = data.category(show, TicketType.STANDARD, "480.00", 10);
+        OrderDetails order = data.order(customer, category, 2);
+        RefundRequestDetails opened = refunds.open(new NewRefundRequest(order.order().id(),
+                order.tickets().stream().map(t -> t.id()).toList(), RefundRequestType.REFUND, RefundReason.TICKET_DEFECT,
+                null, null), "mysql-test", null);
+        assertThat(opened.request().status()).isEqualTo(RefundRequestStatus.AWAITING_REVIEW);
+        Task review = tasks.createTaskQuery().processInstanceId(opened.request().processInstanceId()).singleResult();
+        identity.setAuthentication("admin", List.of("camunda-admin", "customer-service"));
+        try {
+            tasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        engine.executeJobs(opened.request().processInstanceId());
+        RefundRequestDetails done = refunds.details(opened.request().id());
+        assertThat(done.request().status()).isEqualTo(RefundRequestStatus.COMPLETED);
+        assertThat(done.payments()).singleElement().satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("960.00"));
+        assertThat(done.creditNote().number()).startsWith("CN-");
+        assertThat(sales.orderDetails(order.order().id()).tickets()).allSatisfy(t -> assertThat(t.status()).isEqualTo(TicketStatus.REFUNDED));
+    }
+
+    @Test
+    void aPaidExchangeRunsToTheEndOnMySql() {
+        Customer customer = data.customer(MemberTier.NONE);
+        var event = data.event();
+        Show show = data.show(event, Duration.ofDays(20));
+        Show other = data.show(event, Duration.ofDays(30));
+        TicketCategory category = data.category(show, TicketType.STANDARD, "300.00", 10);
+        TicketCategory target = data.category(other, TicketType.VIP, "500.00", 10);
+        OrderDetails order = data.order(customer, category, 1);
+        RefundRequestDetails opened = refunds.open(new NewRefundRequest(order.order().id(),
+                List.of(order.tickets().get(0).id()), RefundRequestType.EXCHANGE, RefundReason.CUSTOMER_CHOICE,
+                target.id(), null), "mysql-test", null);
+        assertThat(opened.request().status()).isEqualTo(RefundRequestStatus.AWAITING_PAYMENT);
+        RefundRequestDetails done = refunds.receivePayment(opened.request().id(), new BigDecimal("200.00"), "CARD", null, "mysql-test");
+        assertThat(done.request().status()).isEqualTo(RefundRequestStatus.COMPLETED);
+        assertThat(sales.orderDetails(done.request().newOrderId()).tickets()).singleElement()
+                .satisfies(t -> assertThat(t.categoryId()).isEqualTo(target.id()));
+    }
+
+    @Test
+    void aRestartWithNothingChangedDeploysNoNewVersion() {
+        long definitions = repository.createProcessDefinitionQuery().processDefinitionKey(RefundService.PROCESS_KEY).count();
+        long deployments = repository.createDeploymentQuery().deploymentName(ProcessDeployer.DEPLOYMENT_NAME).count();
+        deployer.deploy();
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(RefundService.PROCESS_KEY).count())
+                .isEqualTo(definitions);
+        assertThat(repository.createDeploymentQuery().deploymentName(ProcessDeployer.DEPLOYMENT_NAME).count())
+                .isEqualTo(deployments);
+    }
+}
