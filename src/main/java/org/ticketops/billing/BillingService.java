@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BillingService {
 
     static final String CREDIT_NOTE_COUNTER = "credit-note";
+    static final String INVOICE_COUNTER = "invoice";
     private final BillingMapper billing;
     private final Clock clock;
 
@@ -50,6 +51,57 @@ public class BillingService {
             billing.insertLine(row.id, line);
         }
         return toCreditNote(row);
+    }
+
+    /** Issues an invoice payable by {@code dueAt}; {@code paidAt} null while unpaid. */
+    @Transactional
+    public Invoice issueInvoice(long customerId, Long orderId, BigDecimal amount, java.time.Instant issuedAt,
+                                java.time.Instant dueAt, java.time.Instant paidAt) {
+        if (billing.increment(INVOICE_COUNTER) != 1) {
+            throw new IllegalStateException("Counter " + INVOICE_COUNTER + " is missing");
+        }
+        var row = new Invoice.Row();
+        row.number = String.format("INV-%06d", billing.current(INVOICE_COUNTER));
+        row.customerId = customerId;
+        row.orderId = orderId;
+        row.amount = amount;
+        row.issuedAt = issuedAt == null ? clock.instant() : issuedAt;
+        row.dueAt = dueAt;
+        row.paidAt = paidAt;
+        billing.insertInvoice(row);
+        return billing.findInvoice(row.id).orElseThrow();
+    }
+
+    @Transactional
+    public void markInvoicePaid(long invoiceId, java.time.Instant paidAt) {
+        billing.markInvoicePaid(invoiceId, paidAt == null ? clock.instant() : paidAt);
+    }
+
+    @Transactional
+    public void recordChargeback(long customerId, Long orderId, BigDecimal amount, String reason,
+                                 java.time.Instant occurredAt) {
+        billing.insertChargeback(customerId, orderId, amount, reason, occurredAt == null ? clock.instant() : occurredAt);
+    }
+
+    /** The customer's payment record as of {@code now}: what credit decisions are made from. */
+    public PaymentRecord paymentRecord(long customerId, java.time.Instant now) {
+        java.time.Instant yearAgo = now.minus(java.time.Duration.ofDays(365));
+        long maxDaysLate = 0;
+        for (Invoice invoice : billing.findDueSince(customerId, yearAgo, now)) {
+            java.time.Instant settled = invoice.paidAt() == null ? now : invoice.paidAt();
+            long late = java.time.Duration.between(invoice.dueAt(), settled).toDays();
+            maxDaysLate = Math.max(maxDaysLate, late);
+        }
+        return new PaymentRecord(billing.countChargebacks(customerId, yearAgo), billing.countOverdue(customerId, now),
+                (int) maxDaysLate);
+    }
+
+    /**
+     * @param chargebacks12m    chargebacks in the last 365 days
+     * @param overdueInvoices   invoices past their due date and unpaid now
+     * @param maxDaysOverdue12m the most whole days an invoice due in the last 365 days was (or is) paid late
+     */
+    public record PaymentRecord(int chargebacks12m, int overdueInvoices, int maxDaysOverdue12m) {
     }
 
     public Optional<CreditNote> byReference(String reference) {

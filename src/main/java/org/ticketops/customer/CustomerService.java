@@ -32,6 +32,13 @@ public class CustomerService {
     @Transactional
     public Customer register(String name, String phone, String email, MemberTier tier, LocalDate birthday,
                              CustomerType type) {
+        return register(name, phone, email, tier, birthday, type, null);
+    }
+
+    /** Registers a customer who has been one since {@code since} (imports, demo data); now when null. */
+    @Transactional
+    public Customer register(String name, String phone, String email, MemberTier tier, LocalDate birthday,
+                             CustomerType type, java.time.Instant since) {
         var row = new CustomerMapper.CustomerRow();
         row.name = name;
         row.phone = phone;
@@ -39,7 +46,7 @@ public class CustomerService {
         row.memberTier = tier;
         row.birthday = birthday;
         row.customerType = type;
-        row.createdAt = clock.instant();
+        row.createdAt = since == null ? clock.instant() : since;
         customers.insert(row);
         return get(row.id);
     }

@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ticketops.billing.BillingService;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.EventKind;
 import org.ticketops.catalog.Show;
@@ -47,14 +48,16 @@ class DemoData {
     private final CatalogService catalog;
     private final CustomerService customers;
     private final SalesService sales;
+    private final BillingService billing;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoData(CatalogService catalog, CustomerService customers, SalesService sales, TransactionTemplate transaction,
-             Clock clock) {
+    DemoData(CatalogService catalog, CustomerService customers, SalesService sales, BillingService billing,
+             TransactionTemplate transaction, Clock clock) {
         this.catalog = catalog;
         this.customers = customers;
         this.sales = sales;
+        this.billing = billing;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -96,15 +99,16 @@ class DemoData {
         catalog.createCategory(derbyShow.id(), "Home stand", TicketType.STANDARD, new BigDecimal("280.00"), 8000);
         catalog.createCategory(derbyShow.id(), "Family pack", TicketType.PROMOTIONAL, new BigDecimal("120.00"), 500);
 
+        Instant yearsAgo = now.minus(Duration.ofDays(3 * 365));
         List<Customer> people = List.of(
-                customers.register("Li Wei", "+86 138 0013 8000", "li.wei@example.cn", MemberTier.NONE, LocalDate.of(1990, 3, 14), CustomerType.INDIVIDUAL),
-                customers.register("Wang Fang", "+86 139 0013 9001", "wang.fang@example.cn", MemberTier.SILVER, LocalDate.of(1985, 7, 2), CustomerType.INDIVIDUAL),
-                customers.register("Zhang Min", "+86 137 0013 7002", "zhang.min@example.cn", MemberTier.GOLD, LocalDate.of(1978, 11, 23), CustomerType.INDIVIDUAL),
-                customers.register("Chen Jing", "+86 136 0013 6003", "chen.jing@example.cn", MemberTier.PLATINUM, LocalDate.of(1982, 1, 30), CustomerType.INDIVIDUAL),
-                customers.register("Oriental Pearl Trading Co.", "+86 21 5888 0004", "events@orientalpearl.example.cn", MemberTier.GOLD, null, CustomerType.CORPORATE),
-                customers.register("Huaxia Bank Shanghai", "+86 21 6888 0005", "hr@huaxia.example.cn", MemberTier.PLATINUM, null, CustomerType.CORPORATE),
-                customers.register("Happy Travel Agency", "+86 21 5222 0006", "booking@happytravel.example.cn", MemberTier.SILVER, null, CustomerType.AGENCY),
-                customers.register("Golden Bund Tours", "+86 21 5333 0007", "ops@goldenbund.example.cn", MemberTier.NONE, null, CustomerType.AGENCY));
+                customers.register("Li Wei", "+86 138 0013 8000", "li.wei@example.cn", MemberTier.NONE, LocalDate.of(1990, 3, 14), CustomerType.INDIVIDUAL, now.minus(Duration.ofDays(90))),
+                customers.register("Wang Fang", "+86 139 0013 9001", "wang.fang@example.cn", MemberTier.SILVER, LocalDate.of(1985, 7, 2), CustomerType.INDIVIDUAL, yearsAgo),
+                customers.register("Zhang Min", "+86 137 0013 7002", "zhang.min@example.cn", MemberTier.GOLD, LocalDate.of(1978, 11, 23), CustomerType.INDIVIDUAL, yearsAgo),
+                customers.register("Chen Jing", "+86 136 0013 6003", "chen.jing@example.cn", MemberTier.PLATINUM, LocalDate.of(1982, 1, 30), CustomerType.INDIVIDUAL, yearsAgo),
+                customers.register("Oriental Pearl Trading Co.", "+86 21 5888 0004", "events@orientalpearl.example.cn", MemberTier.GOLD, null, CustomerType.CORPORATE, yearsAgo),
+                customers.register("Huaxia Bank Shanghai", "+86 21 6888 0005", "hr@huaxia.example.cn", MemberTier.PLATINUM, null, CustomerType.CORPORATE, yearsAgo),
+                customers.register("Happy Travel Agency", "+86 21 5222 0006", "booking@happytravel.example.cn", MemberTier.SILVER, null, CustomerType.AGENCY, yearsAgo),
+                customers.register("Golden Bund Tours", "+86 21 5333 0007", "ops@goldenbund.example.cn", MemberTier.NONE, null, CustomerType.AGENCY, now.minus(Duration.ofDays(400))));
 
         Random random = new Random(20261123L);
         SalesChannel[] channels = SalesChannel.values();
@@ -129,6 +133,26 @@ class DemoData {
         sales.placeOrder(people.get(3).id(), balletSoon.id(), SalesChannel.APP,
                 List.of(new OrderLine(balletVip.id(), 2)), "CARD", now.minus(Duration.ofDays(12)));
         orders += 2;
+
+        // Payment records behind the credit tiers: Huaxia Bank is a loyal big spender (A), Oriental Pearl
+        // pays a little late (B), Happy Travel had a chargeback and Golden Bund has an overdue invoice (C),
+        // Chen Jing had two chargebacks (D).
+        TicketCategory balletPastVip = catalog.showDetails(balletPast.id()).categories().get(0);
+        sales.placeOrder(people.get(5).id(), balletPast.id(), SalesChannel.BOX_OFFICE,
+                List.of(new OrderLine(balletPastVip.id(), 10)), "BANK_TRANSFER", balletPast.startsAt().minus(Duration.ofDays(30)));
+        orders++;
+        billing.issueInvoice(people.get(5).id(), null, new BigDecimal("12800.00"), now.minus(Duration.ofDays(60)),
+                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(32)));
+        billing.issueInvoice(people.get(4).id(), null, new BigDecimal("3400.00"), now.minus(Duration.ofDays(80)),
+                now.minus(Duration.ofDays(50)), now.minus(Duration.ofDays(40)));
+        billing.recordChargeback(people.get(6).id(), null, new BigDecimal("560.00"), "Card holder disputed the charge",
+                now.minus(Duration.ofDays(120)));
+        billing.issueInvoice(people.get(7).id(), null, new BigDecimal("2240.00"), now.minus(Duration.ofDays(40)),
+                now.minus(Duration.ofDays(10)), null);
+        billing.recordChargeback(people.get(3).id(), null, new BigDecimal("1280.00"), "Card reported stolen",
+                now.minus(Duration.ofDays(200)));
+        billing.recordChargeback(people.get(3).id(), null, new BigDecimal("680.00"), "Service not received",
+                now.minus(Duration.ofDays(30)));
         log.info("Demo data: 3 events, 5 shows, {} customers, {} orders", people.size(), orders);
     }
 

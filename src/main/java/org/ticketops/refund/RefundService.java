@@ -29,6 +29,8 @@ import org.ticketops.billing.CreditNote;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.Show;
 import org.ticketops.catalog.TicketCategory;
+import org.ticketops.credit.CreditCheck;
+import org.ticketops.credit.CreditService;
 import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
 import org.ticketops.decision.Decision;
@@ -75,6 +77,7 @@ public class RefundService {
     private final NotificationOutbox outbox;
     private final BillingService billing;
     private final PaymentGateway payments;
+    private final CreditService credit;
     private final RuntimeService runtime;
     private final RefundProperties properties;
     private final ExchangeProperties exchange;
@@ -83,7 +86,8 @@ public class RefundService {
 
     RefundService(RefundMapper requests, SalesService sales, CatalogService catalog, CustomerService customers,
                   DecisionService decisions, RefundFeeTable feeTable, AuditTrail audit, NotificationOutbox outbox,
-                  BillingService billing, PaymentGateway payments, RuntimeService runtime, RefundProperties properties,
+                  BillingService billing, PaymentGateway payments, CreditService credit, RuntimeService runtime,
+                  RefundProperties properties,
                   ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
         this.requests = requests;
         this.sales = sales;
@@ -95,6 +99,7 @@ public class RefundService {
         this.outbox = outbox;
         this.billing = billing;
         this.payments = payments;
+        this.credit = credit;
         this.runtime = runtime;
         this.properties = properties;
         this.exchange = exchange;
@@ -307,6 +312,12 @@ public class RefundService {
                 clock.instant().minus(properties.frequentWindow()));
         if (recent >= properties.frequentRefunds()) {
             reasons.add("the customer had " + recent + " refunds in the last " + properties.frequentWindow().toDays() + " days");
+        }
+        if (allowed) {
+            CreditCheck creditCheck = credit.decide(request.customerId(), subject);
+            if (creditCheck.decision().output().refundsNeedReview()) {
+                reasons.add("credit tier " + creditCheck.decision().output().tier() + " needs a review of refunds");
+            }
         }
         boolean reviewNeeded = allowed && !reasons.isEmpty();
         audit.record("system", "EVALUATED", SUBJECT, id, "refund-fees v" + tableVersion + ": "

@@ -38,6 +38,8 @@ interface SalesMapper {
 
     List<Payment> findPayments(@Param("orderId") Long orderId, @Param("reference") String reference);
 
+    BigDecimal netSpend(@Param("customerId") long customerId, @Param("since") Instant since);
+
     final class OrderRow {
         public Long id;
         public Long customerId;

@@ -61,6 +61,11 @@ public class SalesService {
         return sales.findPayments(orderId, reference);
     }
 
+    /** What a customer paid since a moment, less what was paid back to them. */
+    public BigDecimal netSpend(long customerId, Instant since) {
+        return sales.netSpend(customerId, since).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     public Optional<Payment> payment(String idempotencyKey) {
         return sales.findPaymentByKey(idempotencyKey);
     }

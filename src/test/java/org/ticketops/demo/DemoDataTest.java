@@ -33,6 +33,16 @@ class DemoDataTest {
     SalesService sales;
     @Autowired
     Clock clock;
+    @Autowired
+    org.ticketops.credit.CreditService credit;
+
+    static final java.util.Set<String> DEMO_NAMES = java.util.Set.of("Li Wei", "Wang Fang", "Zhang Min", "Chen Jing",
+            "Oriental Pearl Trading Co.", "Huaxia Bank Shanghai", "Happy Travel Agency", "Golden Bund Tours");
+
+    private List<Customer> demoCustomers() {
+        return DEMO_NAMES.stream().flatMap(name -> customers.list(name, new PageRequest(0, 5)).items().stream())
+                .filter(c -> DEMO_NAMES.contains(c.name())).toList();
+    }
 
     @Test
     void showsAreDatedRelativeToNow() {
@@ -52,17 +62,21 @@ class DemoDataTest {
 
     @Test
     void customersCoverEveryTierAndType() {
-        List<Customer> all = customers.list(null, new PageRequest(0, 200)).items();
-        List<Customer> demo = all.stream().filter(c -> !c.name().startsWith("Customer ")).toList();
+        List<Customer> demo = demoCustomers();
         assertThat(demo).hasSize(8);
         assertThat(demo).extracting(Customer::memberTier).contains(MemberTier.values());
         assertThat(demo).extracting(Customer::customerType).contains(CustomerType.values());
     }
 
     @Test
+    void demoCustomersShowEveryCreditTier() {
+        assertThat(demoCustomers()).extracting(c -> credit.check(c.id()).decision().output().tier())
+                .contains(org.ticketops.credit.CreditTier.values());
+    }
+
+    @Test
     void thereAreAboutFortyOrdersWithTickets() {
-        long demoOrders = customers.list(null, new PageRequest(0, 200)).items().stream()
-                .filter(c -> !c.name().startsWith("Customer "))
+        long demoOrders = demoCustomers().stream()
                 .mapToLong(c -> sales.orders(c.id(), null, null, new PageRequest(0, 1)).totalItems()).sum();
         assertThat(demoOrders).isBetween(38L, 45L);
     }

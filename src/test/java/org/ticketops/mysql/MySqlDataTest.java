@@ -98,6 +98,24 @@ class MySqlDataTest {
                 .as("no demo users on the mysql profile").isEqualTo(401);
     }
 
+    @Autowired
+    org.ticketops.credit.CreditService credit;
+    @Autowired
+    org.ticketops.billing.BillingService billing;
+
+    @Test
+    void creditIsDerivedFromTheRecordsOnMySql() {
+        Customer customer = data.customer(MemberTier.SILVER, org.ticketops.customer.CustomerType.CORPORATE);
+        Instant now = Instant.now();
+        billing.issueInvoice(customer.id(), null, new BigDecimal("300.00"), now.minus(Duration.ofDays(90)),
+                now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(20)));
+        billing.recordChargeback(customer.id(), null, new BigDecimal("20.00"), "disputed", now.minus(Duration.ofDays(5)));
+        var check = credit.check(customer.id());
+        assertThat(check.inputs().maxDaysOverdue12m()).isEqualTo(40);
+        assertThat(check.inputs().chargebacks12m()).isEqualTo(1);
+        assertThat(check.decision().output().tier()).isEqualTo(org.ticketops.credit.CreditTier.C);
+    }
+
     @Test
     void parallelBuyersNeverOversellOnMySql() throws Exception {
         TicketCategory category = data.category(data.show(data.event(), Duration.ofDays(3)), TicketType.STANDARD, "50.00", 30);

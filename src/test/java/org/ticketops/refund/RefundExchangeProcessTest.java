@@ -182,6 +182,19 @@ class RefundExchangeProcessTest {
     }
 
     @Test
+    void aCustomerWhoseCreditTierNeedsReviewsWaitsForAReview() {
+        var c = fixture.order(MemberTier.GOLD, org.ticketops.customer.CustomerType.AGENCY, TicketType.STANDARD, "480.00", 1, 800);
+        billing.issueInvoice(c.customer().id(), null, new BigDecimal("700.00"),
+                java.time.Instant.now().minus(Duration.ofDays(40)), java.time.Instant.now().minus(Duration.ofDays(2)), null);
+        ProcessInstance pi = instance(fixture.refund(c, RefundReason.CUSTOMER_CHOICE));
+        assertThat(pi).isWaitingAt("reviewRefund");
+        assertThat(pi).variables().containsEntry("reviewReasons", "credit tier C needs a review of refunds");
+        completeAs(pi, "amy", "customer-service", Map.of("reviewDecision", "APPROVE"));
+        jobs.executeJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed("completed");
+    }
+
+    @Test
     void aReviewerRejectsWithAComment() {
         var c = fixture.order(MemberTier.NONE, TicketType.VIP, "1280.00", 2, 400);
         ProcessInstance pi = instance(fixture.refund(c, RefundReason.CUSTOMER_CHOICE));

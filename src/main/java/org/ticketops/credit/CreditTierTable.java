@@ -1,0 +1,46 @@
+package org.ticketops.credit;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.ticketops.decision.DecisionTable;
+import org.ticketops.decision.DecisionTableNames;
+import org.ticketops.decision.NoRuleMatched;
+import org.ticketops.decision.Rules;
+
+/** {@code rules/credit-tiers.xlsx}: a customer's credit tier from their payment record. */
+@Component
+public class CreditTierTable implements DecisionTable<CreditInput, CreditDecision> {
+
+    public static final String NAME = DecisionTableNames.CREDIT_TIERS;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Customer credit tiers";
+    }
+
+    @Override
+    public Class<CreditInput> inputType() {
+        return CreditInput.class;
+    }
+
+    @Override
+    public Class<CreditDecision> outputType() {
+        return CreditDecision.class;
+    }
+
+    @Override
+    public CreditDecision decide(CreditInput input, Rules rules) {
+        CreditRuling ruling = new CreditRuling();
+        rules.fire(Map.of("result", ruling), input);
+        if (!ruling.matched()) {
+            throw new NoRuleMatched(NAME, input);
+        }
+        return ruling.decision();
+    }
+}

@@ -1,0 +1,111 @@
+package org.ticketops.pricing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.ticketops.catalog.CatalogService;
+import org.ticketops.catalog.NotEnoughTickets;
+import org.ticketops.catalog.Show;
+import org.ticketops.catalog.TicketCategory;
+import org.ticketops.credit.CreditCheck;
+import org.ticketops.credit.CreditService;
+import org.ticketops.credit.CreditTierTable;
+import org.ticketops.customer.Customer;
+import org.ticketops.customer.CustomerService;
+import org.ticketops.decision.Decision;
+import org.ticketops.decision.DecisionService;
+import org.ticketops.decision.DecisionSubject;
+import org.ticketops.platform.TicketOpsProperties;
+import org.ticketops.web.ProblemException;
+
+/** Prices a purchase for a customer with the discount and credit tables in force. */
+@Service
+public class QuoteService {
+
+    private final CustomerService customers;
+    private final CatalogService catalog;
+    private final CreditService credit;
+    private final DecisionService decisions;
+    private final DiscountTable discounts;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    QuoteService(CustomerService customers, CatalogService catalog, CreditService credit, DecisionService decisions,
+                 DiscountTable discounts, TicketOpsProperties properties, Clock clock) {
+        this.customers = customers;
+        this.catalog = catalog;
+        this.credit = credit;
+        this.decisions = decisions;
+        this.discounts = discounts;
+        this.zone = properties.zone();
+        this.clock = clock;
+    }
+
+    /**
+     * Refused when the show has started by {@code at} (422 SHOW_IN_PAST), when the quantity is above the
+     * customer's credit limit (422 CREDIT_LIMIT_TICKETS) or above what is left (409 NOT_ENOUGH_TICKETS).
+     */
+    @Transactional
+    public Quote quote(QuoteRequest request) {
+        Customer customer = customers.get(request.customerId());
+        TicketCategory category = catalog.category(request.categoryId());
+        Show show = catalog.show(category.showId());
+        Instant at = request.at() == null ? clock.instant() : request.at().toInstant();
+        if (!show.startsAt().isAfter(at)) {
+            throw new ShowInPast(show, at);
+        }
+        DecisionSubject subject = new DecisionSubject("QUOTE", String.valueOf(customer.id()), null);
+        CreditCheck creditCheck = credit.decide(customer.id(), subject);
+        int limit = creditCheck.decision().output().maxTicketsPerOrder();
+        if (request.quantity() > limit) {
+            throw new CreditLimitTickets(limit, request.quantity(), creditCheck);
+        }
+        if (request.quantity() > category.available()) {
+            throw new NotEnoughTickets(category, request.quantity());
+        }
+        int days = (int) Math.floorDiv(Duration.between(at, show.startsAt()).getSeconds(), 86_400);
+        boolean birthdayMonth = customer.birthday() != null
+                && customer.birthday().getMonth() == at.atZone(zone).getMonth();
+        DiscountInput input = new DiscountInput(customer.memberTier(), category.type(),
+                creditCheck.decision().output().tier(), request.quantity(), days, birthdayMonth);
+        Decision<DiscountDecision> discount = decisions.decide(discounts, null, input, subject);
+
+        BigDecimal subtotal = category.price().multiply(BigDecimal.valueOf(request.quantity())).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal discountAmount = subtotal.multiply(BigDecimal.valueOf(discount.output().appliedPercent()))
+                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        versions.put(DiscountTable.NAME, discount.tableVersion().version());
+        versions.put(CreditTierTable.NAME, creditCheck.decision().tableVersion().version());
+        return new Quote(customer.id(), category.id(), show.id(), request.quantity(), at, category.price(), subtotal,
+                discount, discountAmount, subtotal.subtract(discountAmount), creditCheck,
+                creditCheck.decision().output().depositRequired(), versions);
+    }
+
+    /** More tickets than the customer's credit tier allows in one order: 422. */
+    static class CreditLimitTickets extends ProblemException {
+        CreditLimitTickets(int limit, int asked, CreditCheck check) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "CREDIT_LIMIT_TICKETS", "Above the credit limit",
+                    "Credit tier " + check.decision().output().tier() + " allows at most " + limit
+                            + " ticket(s) per order; " + asked + " asked for.",
+                    Map.of("limit", limit, "creditTier", check.decision().output().tier().name()));
+        }
+    }
+
+    /** The show has started by the quote's moment: 422. */
+    static class ShowInPast extends ProblemException {
+        ShowInPast(Show show, Instant at) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "SHOW_IN_PAST", "Show in the past",
+                    "Show " + show.id() + " starts at " + show.startsAt() + ", not after " + at + ".",
+                    Map.of("showId", show.id()));
+        }
+    }
+}
