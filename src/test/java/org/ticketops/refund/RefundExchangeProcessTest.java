@@ -89,6 +89,8 @@ class RefundExchangeProcessTest {
     DemoPaymentGateway gateway;
     @Autowired
     Engine jobs;
+    @Autowired
+    org.ticketops.decision.DecisionService decisions;
     private final java.util.List<String> started = new java.util.ArrayList<>();
 
     @BeforeEach
@@ -145,6 +147,32 @@ class RefundExchangeProcessTest {
         assertThat(done.creditNote().amount()).isEqualByComparingTo("456.00");
         assertThat(outbox.of(RefundService.SUBJECT, opened.request().id())).extracting(n -> n.template())
                 .containsExactly("refund-completed");
+    }
+
+    @Test
+    void aRequestIsDecidedWithTheRefundTermsOfThePurchase() throws Exception {
+        var boughtBefore = fixture.order(MemberTier.NONE, TicketType.STANDARD, "480.00", 1, 800);
+        var before = decisions.activeVersion(RefundFeeTable.NAME);
+        byte[] shipped = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("rules/refund-fees.xlsx"));
+        byte[] harsher = org.ticketops.decision.Spreadsheets.edit(shipped, sheet -> org.ticketops.decision.Spreadsheets.set(
+                org.ticketops.decision.Spreadsheets.row(sheet, new int[]{0, 6}, "Refund, 30 days or more", "NONE, SILVER"), 9, 9));
+        String scenarios = java.nio.file.Files.readString(java.nio.file.Path.of("rules/refund-fees.scenarios.csv")).lines()
+                .filter(l -> !l.contains(",720,") && !l.contains(",800,") && !l.contains(",900,"))
+                .collect(Collectors.joining("\n"));
+        decisions.upload(RefundFeeTable.NAME, "refund-fees.xlsx", harsher, scenarios, "harsher early refunds", "olivia");
+        try {
+            var boughtAfter = fixture.order(MemberTier.NONE, TicketType.STANDARD, "480.00", 1, 800);
+            RefundRequestDetails old = fixture.refund(boughtBefore, RefundReason.CUSTOMER_CHOICE);
+            RefundRequestDetails recent = fixture.refund(boughtAfter, RefundReason.CUSTOMER_CHOICE);
+            started.add(old.request().processInstanceId());
+            started.add(recent.request().processInstanceId());
+            assertThat(old.request().tableVersion()).isEqualTo(before.version());
+            assertThat(old.feeLines().get(0).feePercent()).isEqualTo(5);
+            assertThat(recent.request().tableVersion()).isGreaterThan(before.version());
+            assertThat(recent.feeLines().get(0).feePercent()).isEqualTo(9);
+        } finally {
+            decisions.activate(RefundFeeTable.NAME, before.version(), "test clean-up", "test");
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,10 @@ class SecurityTest {
     TestRestTemplate rest;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.ticketops.refund.RefundService refunds;
+    @Autowired
+    org.ticketops.support.TestData data;
     Api api;
 
     @BeforeEach
@@ -80,6 +86,31 @@ class SecurityTest {
         // hanna (hr) may log in but is granted nothing on deployments
         assertThat(rest.withBasicAuth("hanna", "hanna").getForObject("/engine-rest/deployment/count", String.class))
                 .contains("\"count\":0");
+    }
+
+    @Test
+    void eachGroupStartsOnlyItsOwnProcessesInTasklist() {
+        String startable = "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true&startablePermissionCheck=true";
+        assertThat(rest.withBasicAuth("amy", "amy").getForObject(startable, String.class)).contains("\"key\":\"refundExchange\"");
+        assertThat(rest.withBasicAuth("sam", "sam").getForObject(startable, String.class)).contains("\"key\":\"refundExchange\"");
+        assertThat(rest.withBasicAuth("fiona", "fiona").getForObject(startable, String.class)).doesNotContain("refundExchange");
+        assertThat(rest.withBasicAuth("hanna", "hanna").getForObject(startable, String.class)).doesNotContain("refundExchange");
+    }
+
+    @Test
+    void eachGroupSeesOnlyItsOwnTasks() {
+        var category = data.category(data.show(data.event(), java.time.Duration.ofDays(12)),
+                org.ticketops.catalog.TicketType.STANDARD, "300.00", 5);
+        var order = data.order(data.customer(org.ticketops.customer.MemberTier.NONE), category, 1);
+        String pi = refunds.open(new org.ticketops.refund.NewRefundRequest(order.order().id(),
+                        List.of(order.tickets().get(0).id()), org.ticketops.refund.RefundRequestType.REFUND,
+                        org.ticketops.refund.RefundReason.TICKET_DEFECT, null, null), "amy", null)
+                .request().processInstanceId();
+        String tasks = "/engine-rest/task?processInstanceId=" + pi;
+        assertThat(rest.withBasicAuth("amy", "amy").getForObject(tasks, String.class)).contains("reviewRefund");
+        assertThat(rest.withBasicAuth("carl", "carl").getForObject(tasks, String.class)).contains("reviewRefund");
+        assertThat(rest.withBasicAuth("fiona", "fiona").getForObject(tasks, String.class)).isEqualTo("[]");
+        assertThat(rest.withBasicAuth("paul", "paul").getForObject(tasks, String.class)).isEqualTo("[]");
     }
 
     @Test
