@@ -36,11 +36,8 @@ public class BillingService {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("A credit note needs a positive amount, not " + amount);
         }
-        if (billing.increment(CREDIT_NOTE_COUNTER) != 1) {
-            throw new IllegalStateException("Counter " + CREDIT_NOTE_COUNTER + " is missing");
-        }
         var row = new BillingMapper.CreditNoteRow();
-        row.number = String.format("CN-%06d", billing.current(CREDIT_NOTE_COUNTER));
+        row.number = nextNumber(CREDIT_NOTE_COUNTER, "CN-%06d");
         row.orderId = orderId;
         row.customerId = customerId;
         row.reference = reference;
@@ -57,11 +54,8 @@ public class BillingService {
     @Transactional
     public Invoice issueInvoice(long customerId, Long orderId, BigDecimal amount, java.time.Instant issuedAt,
                                 java.time.Instant dueAt, java.time.Instant paidAt) {
-        if (billing.increment(INVOICE_COUNTER) != 1) {
-            throw new IllegalStateException("Counter " + INVOICE_COUNTER + " is missing");
-        }
         var row = new Invoice.Row();
-        row.number = String.format("INV-%06d", billing.current(INVOICE_COUNTER));
+        row.number = nextNumber(INVOICE_COUNTER, "INV-%06d");
         row.customerId = customerId;
         row.orderId = orderId;
         row.amount = amount;
@@ -102,6 +96,14 @@ public class BillingService {
      * @param maxDaysOverdue12m the most whole days an invoice due in the last 365 days was (or is) paid late
      */
     public record PaymentRecord(int chargebacks12m, int overdueInvoices, int maxDaysOverdue12m) {
+    }
+
+    /** The next number of a gapless sequence; the counter's row stays locked until the transaction ends. */
+    private String nextNumber(String counter, String format) {
+        if (billing.increment(counter) != 1) {
+            throw new IllegalStateException("Counter " + counter + " is missing");
+        }
+        return String.format(format, billing.current(counter));
     }
 
     public Optional<CreditNote> byReference(String reference) {

@@ -7,17 +7,21 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -42,12 +46,12 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final RepositoryService repository;
-    private final org.camunda.bpm.engine.FilterService filterService;
-    private final org.camunda.bpm.engine.TaskService taskService;
+    private final FilterService filterService;
+    private final TaskService taskService;
     private final TicketOpsProperties properties;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, RepositoryService repository,
-                  org.camunda.bpm.engine.FilterService filterService, org.camunda.bpm.engine.TaskService taskService,
+                  FilterService filterService, TaskService taskService,
                   TicketOpsProperties properties) {
         this.identity = identity;
         this.authorizations = authorizations;
@@ -115,11 +119,11 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
 
     /** Tasklist shows tasks through filters; every group may read these (see the FILTER grant above). */
-    private void ensureFilter(String name, int priority, String description, org.camunda.bpm.engine.task.TaskQuery query) {
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
         if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        org.camunda.bpm.engine.filter.Filter filter = filterService.newTaskFilter(name);
+        Filter filter = filterService.newTaskFilter(name);
         filter.setQuery(query);
         filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
         filterService.saveFilter(filter);
