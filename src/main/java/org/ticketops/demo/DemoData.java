@@ -134,9 +134,9 @@ class DemoData {
                 List.of(new OrderLine(balletVip.id(), 2)), "CARD", now.minus(Duration.ofDays(12)));
         orders += 2;
 
-        // Payment records behind the credit tiers: Huaxia Bank is a loyal big spender (A), Oriental Pearl
-        // pays a little late (B), Happy Travel had a chargeback and Golden Bund has an overdue invoice (C),
-        // Chen Jing had two chargebacks (D).
+        // Payment records behind the credit tiers: Huaxia Bank is a loyal big spender (A; Oriental Pearl
+        // too, though it paid an invoice 10 days late), Happy Travel had a chargeback and Golden Bund has an
+        // overdue invoice (C), Chen Jing had two chargebacks (D); the others are tier B.
         TicketCategory balletPastVip = catalog.showDetails(balletPast.id()).categories().get(0);
         sales.placeOrder(people.get(5).id(), balletPast.id(), SalesChannel.BOX_OFFICE,
                 List.of(new OrderLine(balletPastVip.id(), 10)), "BANK_TRANSFER", balletPast.startsAt().minus(Duration.ofDays(30)));
