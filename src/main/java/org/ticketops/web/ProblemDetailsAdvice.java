@@ -85,6 +85,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The change conflicts with the current state of the data; nothing was changed."));
     }
 
+    /** Two changes to one process instance at once (a withdrawal while a reviewer completes): one loses. */
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ResponseEntity<ProblemDetail> onConcurrentChange(org.camunda.bpm.engine.OptimisticLockingException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                "Changed meanwhile", "Someone changed this at the same moment; nothing was changed. Reload and try again."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         log.error("Unexpected error", e);
