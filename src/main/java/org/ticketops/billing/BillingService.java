@@ -2,6 +2,8 @@ package org.ticketops.billing;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,8 +54,8 @@ public class BillingService {
 
     /** Issues an invoice payable by {@code dueAt}; {@code paidAt} null while unpaid. */
     @Transactional
-    public Invoice issueInvoice(long customerId, Long orderId, BigDecimal amount, java.time.Instant issuedAt,
-                                java.time.Instant dueAt, java.time.Instant paidAt) {
+    public Invoice issueInvoice(long customerId, Long orderId, BigDecimal amount, Instant issuedAt,
+                                Instant dueAt, Instant paidAt) {
         var row = new Invoice.Row();
         row.number = nextNumber(INVOICE_COUNTER, "INV-%06d");
         row.customerId = customerId;
@@ -67,23 +69,23 @@ public class BillingService {
     }
 
     @Transactional
-    public void markInvoicePaid(long invoiceId, java.time.Instant paidAt) {
+    public void markInvoicePaid(long invoiceId, Instant paidAt) {
         billing.markInvoicePaid(invoiceId, paidAt == null ? clock.instant() : paidAt);
     }
 
     @Transactional
     public void recordChargeback(long customerId, Long orderId, BigDecimal amount, String reason,
-                                 java.time.Instant occurredAt) {
+                                 Instant occurredAt) {
         billing.insertChargeback(customerId, orderId, amount, reason, occurredAt == null ? clock.instant() : occurredAt);
     }
 
     /** The customer's payment record as of {@code now}: what credit decisions are made from. */
-    public PaymentRecord paymentRecord(long customerId, java.time.Instant now) {
-        java.time.Instant yearAgo = now.minus(java.time.Duration.ofDays(365));
+    public PaymentRecord paymentRecord(long customerId, Instant now) {
+        Instant yearAgo = now.minus(Duration.ofDays(365));
         long maxDaysLate = 0;
         for (Invoice invoice : billing.findDueSince(customerId, yearAgo, now)) {
-            java.time.Instant settled = invoice.paidAt() == null ? now : invoice.paidAt();
-            long late = java.time.Duration.between(invoice.dueAt(), settled).toDays();
+            Instant settled = invoice.paidAt() == null ? now : invoice.paidAt();
+            long late = Duration.between(invoice.dueAt(), settled).toDays();
             maxDaysLate = Math.max(maxDaysLate, late);
         }
         return new PaymentRecord(billing.countChargebacks(customerId, yearAgo), billing.countOverdue(customerId, now),

@@ -46,8 +46,7 @@ public class CatalogService {
      */
     @Transactional
     public void take(long categoryId, int quantity) {
-        requirePositive(quantity);
-        if (catalog.takeAvailable(categoryId, quantity) == 0) {
+        if (!tryTake(categoryId, quantity)) {
             throw new NotEnoughTickets(category(categoryId), quantity);
         }
     }

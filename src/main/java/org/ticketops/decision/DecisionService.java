@@ -1,6 +1,5 @@
 package org.ticketops.decision;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.ticketops.audit.AuditTrail;
 import org.ticketops.web.InvalidField;
 import org.ticketops.web.NotFound;
@@ -284,9 +285,9 @@ public class DecisionService {
     }
 
     private void afterCommit(String table, TableVersionRef ref) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
                             active.put(table, ref);
@@ -319,9 +320,5 @@ public class DecisionService {
 
     private static String note(String comment) {
         return comment == null || comment.isBlank() ? "" : ": " + comment;
-    }
-
-    static String utf8(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -14,8 +14,6 @@ interface DecisionTableMapper {
 
     Optional<TableVersion> findVersion(@Param("table") String table, @Param("version") int version);
 
-    Optional<TableVersion> findVersionByHash(@Param("table") String table, @Param("contentHash") String contentHash);
-
     Optional<StoredContent> findContent(@Param("table") String table, @Param("version") int version);
 
     int maxVersion(String table);

@@ -1,6 +1,5 @@
 package org.ticketops.refund;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -56,8 +55,7 @@ class RefundDelegates {
             execution.setVariable(RefundVariables.REVIEW_NEEDED, evaluation.reviewNeeded());
             execution.setVariable(RefundVariables.REVIEW_REASONS, evaluation.reviewReasons());
             execution.setVariable(RefundVariables.REVIEW_DEADLINE, properties.reviewDeadline().toString());
-            execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(
-                    org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(properties.reviewDeadline())));
+            execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(evaluation.reviewDueAt()));
             refunds.formSummaries(id).forEach(execution::setVariable);
         };
     }

@@ -259,8 +259,8 @@ public class RefundService {
 
     /** What the evaluation decided, for the process's gateways and the review form. */
     public record Evaluation(boolean allowed, String rejectionCode, BigDecimal totalFee, BigDecimal totalRefund,
-                             int tableVersion, boolean reviewNeeded, String reviewReasons, boolean largeRefund,
-                             boolean refundDue, List<FeeLine> feeLines) {
+                             int tableVersion, boolean reviewNeeded, String reviewReasons, Instant reviewDueAt,
+                             boolean largeRefund, boolean refundDue, List<FeeLine> feeLines) {
     }
 
     /**
@@ -325,7 +325,8 @@ public class RefundService {
                 + (reviewNeeded ? ", review needed (" + String.join("; ", reasons) + ")" : "")
                 : "rejected " + rejectionCode));
         return new Evaluation(allowed, rejectionCode, totalFee, totalRefund, tableVersion, reviewNeeded,
-                reasons.isEmpty() ? "none" : String.join("; ", reasons), isLarge(totalRefund),
+                reasons.isEmpty() ? "none" : String.join("; ", reasons), clock.instant().plus(properties.reviewDeadline()),
+                isLarge(totalRefund),
                 request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
     }
 
@@ -365,13 +366,13 @@ public class RefundService {
                         line.minimumFee(), ZERO, refund, line.tableVersion());
             }
             lines = requests.findLines(id);
-            audit.record(user, "FEES_WAIVED", SUBJECT, id, "fees " + sum(requests.findLines(id), FeeLine::fee) + " after waiving");
+            audit.record(user, "FEES_WAIVED", SUBJECT, id, "fees " + sum(lines, FeeLine::fee) + " after waiving");
         }
         BigDecimal totalFee = sum(lines, FeeLine::fee);
         BigDecimal totalRefund = sum(lines, FeeLine::refundAmount);
         requests.updateTotals(id, request.tableVersion(), totalFee, totalRefund, null, null, clock.instant());
         return new Evaluation(true, null, totalFee, totalRefund, request.tableVersion() == null ? 0 : request.tableVersion(),
-                false, null, isLarge(totalRefund), request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0,
+                false, null, null, isLarge(totalRefund), request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0,
                 lines);
     }
 
@@ -659,11 +660,10 @@ public class RefundService {
 
     /** Markdown summaries for the review and approval forms. */
     public Map<String, String> formSummaries(long id) {
-        RefundRequestDetails details = details(id);
-        RefundRequest r = details.request();
+        RefundRequest r = request(id);
         Order order = sales.order(r.orderId());
         StringBuilder request = new StringBuilder()
-                .append("- **Customer:** ").append(details.customerName()).append('\n')
+                .append("- **Customer:** ").append(order.customerName()).append('\n')
                 .append("- **Order:** ").append(order.id()).append(", ").append(order.eventName()).append(", ")
                 .append(show(order.showStartsAt())).append(", paid ").append(money(order.total())).append('\n')
                 .append("- **Reason:** ").append(r.reason()).append(r.note() == null ? "" : " (" + r.note() + ")").append('\n')
@@ -673,7 +673,7 @@ public class RefundService {
         if (r.type() == RefundRequestType.EXCHANGE) {
             request.append("\n- **Exchange to category** ").append(r.targetCategoryId());
         }
-        String fees = details.feeLines().stream().map(l -> "- Ticket " + l.ticketId() + " (" + l.ticketType() + ", "
+        String fees = requests.findLines(id).stream().map(l -> "- Ticket " + l.ticketId() + " (" + l.ticketType() + ", "
                 + money(l.pricePaid()) + "): " + l.feePercent() + " % fee " + money(l.fee()) + ", refund "
                 + money(l.refundAmount()) + ", " + l.hoursBeforeShow() + " h before the show").collect(Collectors.joining("\n"));
         List<RefundRequest> past = requests.findPage(null, r.customerId(), 0, 11).stream()

@@ -26,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -70,6 +71,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
             throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"TicketOps\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
+                    "Log in with HTTP Basic (your Tasklist user and password).");
+        };
         return http
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(a -> a
@@ -86,18 +92,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/quotes/**").hasAnyAuthority(groups(TICKET_SALES, ADMIN))
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF)
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("TicketOps")
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"TicketOps\"");
-                            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
-                                    "Log in with HTTP Basic (your Tasklist user and password).");
-                        }))
+                .httpBasic(basic -> basic.realmName("TicketOps").authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"TicketOps\"");
-                            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
-                                    "Log in with HTTP Basic (your Tasklist user and password).");
-                        })
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
                                 "FORBIDDEN", "Forbidden", "Your groups do not allow this request.")))
                 .csrf(AbstractHttpConfigurer::disable)
