@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param refreshInterval how often a node re-reads which table versions are active, so an activation
  *                        on one node of a cluster is in force on every node within this time
+ * @param maxRules        the most rule rows a table may have; a larger upload is refused before it compiles
+ * @param compileTimeout  a compile that takes longer is refused (compiles run one at a time)
  */
 @ConfigurationProperties("ticketops.decisions")
-public record DecisionProperties(@DefaultValue("PT5S") Duration refreshInterval) {
+public record DecisionProperties(@DefaultValue("PT5S") Duration refreshInterval,
+                                 @DefaultValue("500") int maxRules,
+                                 @DefaultValue("PT20S") Duration compileTimeout) {
 }

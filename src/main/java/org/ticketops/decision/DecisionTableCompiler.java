@@ -1,6 +1,13 @@
 package org.ticketops.decision;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -13,17 +20,47 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiles a Drools spreadsheet decision table into a KieBase with the executable model.
- * Refuses (with the compiler's messages) a file that does not compile or yields no rules.
+ * Compiles a Drools spreadsheet decision table into a KieBase with the executable model. Every file
+ * passes {@link DecisionTableGuard} first (the release's template, typed values, at most max-rules
+ * rows), so nothing but values reaches the compiler. Compiles run one at a time on their own thread
+ * and are refused after {@code ticketops.decisions.compile-timeout}. Refuses (with the compiler's
+ * messages) a file that does not compile or yields no rules.
  */
 @Component
-public class DecisionTableCompiler {
+public class DecisionTableCompiler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionTableCompiler.class);
     private final KieServices kieServices = KieServices.Factory.get();
+    private final DecisionTableGuard guard;
+    private final DecisionProperties properties;
+    /** One compile at a time: taken before a compile starts, given back when it ends (even after a time-out). */
+    private final Semaphore turn = new Semaphore(1, true);
+    private final ExecutorService compileThread = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "decision-table-compile");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DecisionTableCompiler(DecisionTableGuard guard, DecisionProperties properties) {
+        this.guard = guard;
+        this.properties = properties;
+    }
+
+    /** A compiler outside Spring (rule tests, tools) whose release templates are the files in {@code rulesDir}. */
+    public static DecisionTableCompiler forRelease(java.nio.file.Path rulesDir) {
+        DecisionProperties defaults = new DecisionProperties(java.time.Duration.ofSeconds(5), 500, java.time.Duration.ofSeconds(20));
+        return new DecisionTableCompiler(new DecisionTableGuard(table -> {
+            try {
+                return java.nio.file.Files.readAllBytes(rulesDir.resolve(table + ".xlsx"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, defaults), defaults);
+    }
 
     /** Compiles a table file outside the table store (rule tests, drafts): version 0. */
     public Rules compile(String table, byte[] content) {
@@ -31,6 +68,55 @@ public class DecisionTableCompiler {
     }
 
     CompiledTable compile(TableVersionRef ref, byte[] content) {
+        guard.check(ref.table(), content);
+        long timeout = properties.compileTimeout().toMillis();
+        long waitStarted = System.nanoTime();
+        try {
+            if (!turn.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
+                throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+        }
+        Future<CompiledTable> compiling;
+        try {
+            compiling = compileThread.submit(() -> {
+                try {
+                    return build(ref, content);
+                } finally {
+                    turn.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            turn.release();
+            throw e;
+        }
+        long left = timeout - (System.nanoTime() - waitStarted) / 1_000_000;
+        try {
+            return compiling.get(Math.max(left, 1), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            compiling.cancel(true);
+            log.warn("Decision table {} v{} did not compile within {}; refused", ref.table(), ref.version(),
+                    properties.compileTimeout());
+            throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new InvalidDecisionTable(ref.table(), List.of(rootMessage(e)));
+        }
+    }
+
+    @Override
+    public void destroy() {
+        compileThread.shutdownNow();
+    }
+
+    private CompiledTable build(TableVersionRef ref, byte[] content) {
         long started = System.nanoTime();
         ReleaseId releaseId = kieServices.newReleaseId("org.ticketops.rules", ref.table(),
                 "1.0.0-v" + ref.version() + "-" + ref.contentHash().substring(0, 16));

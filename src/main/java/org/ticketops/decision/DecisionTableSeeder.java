@@ -16,7 +16,9 @@ import org.ticketops.platform.SourceFolders;
 /**
  * At start, stores each shipped table of {@code rules/} as version 1 when the database has none yet
  * (a fresh database), then loads which versions are active. After the first start the database copy
- * is the one in force; a shipped file that differs from it is reported, not applied.
+ * is the one in force; a shipped file with other rows is reported, not applied. A shipped file with
+ * another template (a release that changed the table's code) is stored and put in force, since managers
+ * can only ever upload rows for the template of the running release.
  */
 @Component
 class DecisionTableSeeder implements InitializingBean {
@@ -25,10 +27,12 @@ class DecisionTableSeeder implements InitializingBean {
 
     private final DecisionService decisions;
     private final SourceFolders folders;
+    private final DecisionTableGuard guard;
 
-    DecisionTableSeeder(DecisionService decisions, SourceFolders folders) {
+    DecisionTableSeeder(DecisionService decisions, SourceFolders folders, DecisionTableGuard guard) {
         this.decisions = decisions;
         this.folders = folders;
+        this.guard = guard;
     }
 
     @Override
@@ -52,10 +56,24 @@ class DecisionTableSeeder implements InitializingBean {
         for (DecisionTable<?, ?> table : decisions.definitions()) {
             TableVersionRef active = decisions.activeVersion(table.name());
             folders.find(SourceFolders.Kind.RULES, table.fileName()).ifPresent(file -> {
-                if (!DecisionService.sha256(read(file)).equals(active.contentHash())) {
-                    log.info("Shipped {} differs from the version in force (v{}); upload it to activate it",
-                            table.fileName(), active.version());
+                byte[] shipped = read(file);
+                if (DecisionService.sha256(shipped).equals(active.contentHash())) {
+                    return;
                 }
+                byte[] inForce = decisions.file(table.name(), active.version()).content();
+                if (guard.sameTemplate(shipped, inForce)) {
+                    log.info("Shipped {} has other rows than the version in force (v{}); the version in force stays",
+                            table.fileName(), active.version());
+                    return;
+                }
+                // A release changed the table's structure (its code): the rows of the version in force may not
+                // fit it, so the release's file becomes the version in force.
+                String scenarios = folders.find(SourceFolders.Kind.RULES, table.scenariosFileName())
+                        .map(r -> new String(read(r), StandardCharsets.UTF_8)).orElse(null);
+                TableVersion released = decisions.upload(table.name(), table.fileName(), shipped, scenarios,
+                        "New table structure shipped with this release", "system");
+                log.warn("Decision table {}: this release changes its structure; v{} from the shipped file is now in force"
+                        + " (was v{})", table.name(), released.version(), active.version());
             });
         }
     }

@@ -82,11 +82,14 @@ class DecisionTableStoreTest {
                 Spreadsheets.row(sheet, new int[]{1}, "reason == RefundReason.$param"), 1, "reason === RefundReason.$param"));
         ResponseEntity<String> response = upload("olivia", broken, null, null);
         assertThat(response.getStatusCode().value()).isEqualTo(422);
-        assertThat(tree(response).path("code").asText()).isEqualTo("INVALID_DECISION_TABLE");
-        assertThat(tree(response).path("problems")).isNotEmpty();
+        // code cells are the release's template: a change there is refused before anything compiles
+        assertThat(tree(response).path("code").asText()).isEqualTo("TABLE_STRUCTURE_CHANGED");
+        assertThat(tree(response).path("cell").asText()).endsWith("!B12");
 
         ResponseEntity<String> notASpreadsheet = upload("olivia", "just text".getBytes(), null, null);
         assertThat(notASpreadsheet.getStatusCode().value()).isEqualTo(422);
+        assertThat(tree(notASpreadsheet).path("code").asText()).isEqualTo("INVALID_DECISION_TABLE");
+        assertThat(tree(notASpreadsheet).path("problems")).isNotEmpty();
         assertThat(decisions.activeVersion(TABLE)).isEqualTo(before);
     }
 
@@ -176,6 +179,11 @@ class DecisionTableStoreTest {
     }
 
     private ResponseEntity<String> upload(String user, byte[] xlsx, String csv, String comment) {
+        return upload(rest, user, xlsx, csv, comment);
+    }
+
+    /** Uploads a refund-fees file (and scenarios) as a manager would with curl -F. */
+    static ResponseEntity<String> upload(TestRestTemplate rest, String user, byte[] xlsx, String csv, String comment) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(xlsx) {
             @Override
@@ -200,7 +208,7 @@ class DecisionTableStoreTest {
         return rest.postForEntity("/api/decision-tables/" + TABLE + "/versions", new HttpEntity<>(parts, headers), String.class);
     }
 
-    private static JsonNode tree(ResponseEntity<String> response) {
+    static JsonNode tree(ResponseEntity<String> response) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
         } catch (IOException e) {

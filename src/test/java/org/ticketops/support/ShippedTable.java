@@ -26,7 +26,7 @@ public final class ShippedTable {
     public static Rules rules(DecisionTable<?, ?> table) {
         return COMPILED.computeIfAbsent(table.name(), name -> {
             try {
-                return new DecisionTableCompiler().compile(name, Files.readAllBytes(Path.of("rules", table.fileName())));
+                return DecisionTableCompiler.forRelease(Path.of("rules")).compile(name, Files.readAllBytes(Path.of("rules", table.fileName())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,222 @@
+package org.ticketops.decision;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellAddress;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * A decision-table spreadsheet split the way Drools reads it: the <b>template</b> (every cell outside the
+ * rule rows: RuleSet, Import, Variables, Functions, the CONDITION/ACTION keywords, the code under them,
+ * the column labels, merged regions, sheet names) and the <b>rows</b> of each RuleTable (the values a
+ * manager edits). Two versions of a table may differ in their rows only.
+ */
+final class TableLayout {
+
+    /** A RuleTable block: its name, keyword row, code row, label row, its columns and its rule rows. */
+    record RuleTable(String sheet, String name, int keywordRow, List<Column> columns, List<RuleRow> rows) {
+    }
+
+    /** One column of a RuleTable: its keyword (CONDITION, ACTION, ...), object cell, code and label. */
+    record Column(int index, String keyword, String objectType, String code, String label) {
+        String letter() {
+            return CellAddressLetters.of(index);
+        }
+    }
+
+    /** One rule row: its 0-based sheet row and the raw cells of the table's columns (absent = empty). */
+    record RuleRow(int rowIndex, Map<Integer, RawCell> cells) {
+        int displayNumber() {
+            return rowIndex + 1;
+        }
+    }
+
+    /** What a cell holds, as the manager typed it. */
+    record RawCell(CellType type, String text) {
+    }
+
+    private final Map<String, String> template;
+    private final List<RuleTable> tables;
+    private final List<String> strayCells;
+
+    private TableLayout(Map<String, String> template, List<RuleTable> tables, List<String> strayCells) {
+        this.template = template;
+        this.tables = tables;
+        this.strayCells = strayCells;
+    }
+
+    /** Template cells keyed by "Sheet!A1" (plus merged regions and sheet names), in reading order. */
+    Map<String, String> template() {
+        return template;
+    }
+
+    List<RuleTable> tables() {
+        return tables;
+    }
+
+    /** Cells in rule rows outside the table's columns ("Sheet!M14"): Drools would skip or misread them. */
+    List<String> strayCells() {
+        return strayCells;
+    }
+
+    int ruleCount() {
+        return tables.stream().mapToInt(t -> t.rows().size()).sum();
+    }
+
+    static TableLayout read(byte[] content) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+            Map<String, String> template = new LinkedHashMap<>();
+            List<RuleTable> tables = new ArrayList<>();
+            List<String> stray = new ArrayList<>();
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                Sheet sheet = workbook.getSheetAt(s);
+                String sheetName = sheet.getSheetName();
+                template.put("sheet " + (s + 1), sheetName);
+                List<int[]> ruleRowRanges = new ArrayList<>();
+                int last = sheet.getLastRowNum();
+                for (int r = 0; r <= last; r++) {
+                    String first = firstText(sheet.getRow(r), formatter);
+                    if (first != null && first.startsWith("RuleTable")) {
+                        RuleTable table = ruleTable(sheet, r, first, formatter);
+                        tables.add(table);
+                        int start = table.keywordRow() + 4;
+                        int end = table.rows().isEmpty() ? start : table.rows().get(table.rows().size() - 1).rowIndex() + 1;
+                        ruleRowRanges.add(new int[]{start, end, table.columns().get(0).index(),
+                                table.columns().get(table.columns().size() - 1).index()});
+                        r = end;
+                    }
+                }
+                for (Row row : sheet) {
+                    int[] range = rangeOf(ruleRowRanges, row.getRowNum());
+                    for (Cell cell : row) {
+                        String text = text(cell, formatter);
+                        if (text.isBlank()) {
+                            continue;
+                        }
+                        String ref = sheetName + "!" + new CellAddress(cell).formatAsString();
+                        if (range == null) {
+                            template.put(ref, (cell.getCellType() == CellType.FORMULA ? "=" + cell.getCellFormula() : text));
+                        } else if (cell.getColumnIndex() < range[2] || cell.getColumnIndex() > range[3]) {
+                            stray.add(ref);
+                        }
+                    }
+                }
+                for (CellRangeAddress merged : sheet.getMergedRegions()) {
+                    template.put(sheetName + "!merged " + merged.formatAsString(), "merged");
+                }
+            }
+            return new TableLayout(template, tables, stray);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidDecisionTable("(upload)", List.of("The file is not a readable .xlsx spreadsheet: "
+                    + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static RuleTable ruleTable(Sheet sheet, int nameRow, String name, DataFormatter formatter) {
+        int keywordRow = nameRow + 1;
+        Row keywords = sheet.getRow(keywordRow);
+        List<Column> columns = new ArrayList<>();
+        if (keywords != null) {
+            for (Cell cell : keywords) {
+                String keyword = text(cell, formatter).strip();
+                if (!keyword.isEmpty()) {
+                    int c = cell.getColumnIndex();
+                    columns.add(new Column(c, keyword, cellText(sheet, keywordRow + 1, c, formatter),
+                            cellText(sheet, keywordRow + 2, c, formatter), cellText(sheet, keywordRow + 3, c, formatter)));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new InvalidDecisionTable("(upload)", List.of(name + " has no CONDITION/ACTION row under it"));
+        }
+        int from = columns.get(0).index();
+        int to = columns.get(columns.size() - 1).index();
+        List<RuleRow> rows = new ArrayList<>();
+        for (int r = keywordRow + 4; ; r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || blank(row, formatter)) {
+                break; // Drools ends a RuleTable at the first empty row
+            }
+            Map<Integer, RawCell> cells = new LinkedHashMap<>();
+            for (int c = from; c <= to; c++) {
+                Cell cell = row.getCell(c);
+                if (cell != null && !text(cell, formatter).isBlank()) {
+                    cells.put(c, new RawCell(cell.getCellType() == CellType.FORMULA ? CellType.FORMULA : cell.getCellType(),
+                            cell.getCellType() == CellType.FORMULA ? cell.getCellFormula() : text(cell, formatter)));
+                }
+            }
+            rows.add(new RuleRow(r, cells));
+        }
+        return new RuleTable(sheet.getSheetName(), name.substring("RuleTable".length()).strip(), keywordRow, columns, rows);
+    }
+
+    private static int[] rangeOf(List<int[]> ranges, int row) {
+        for (int[] range : ranges) {
+            if (row >= range[0] && row < range[1]) {
+                return range;
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(Row row, DataFormatter formatter) {
+        for (Cell cell : row) {
+            if (!text(cell, formatter).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstText(Row row, DataFormatter formatter) {
+        if (row == null) {
+            return null;
+        }
+        for (Cell cell : row) {
+            String text = text(cell, formatter).strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    private static String cellText(Sheet sheet, int row, int column, DataFormatter formatter) {
+        Row r = sheet.getRow(row);
+        Cell cell = r == null ? null : r.getCell(column);
+        return cell == null ? "" : text(cell, formatter).strip();
+    }
+
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell.getCellType() == CellType.FORMULA) {
+            return cell.getCellFormula();
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            return java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    /** Column letters for people ("A", "B", ..., "AA"). */
+    static final class CellAddressLetters {
+        private CellAddressLetters() {
+        }
+
+        static String of(int index) {
+            return org.apache.poi.ss.util.CellReference.convertNumToColString(index);
+        }
+    }
+}
