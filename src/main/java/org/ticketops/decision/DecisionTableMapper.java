@@ -8,7 +8,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 @Mapper
-interface DecisionTableMapper {
+public interface DecisionTableMapper {
 
     List<TableVersion> findVersions(String table);
 
@@ -32,6 +32,14 @@ interface DecisionTableMapper {
     Optional<Integer> lockActive(String table);
 
     void insertDecision(DecisionRow row);
+
+    @org.apache.ibatis.annotations.Select("SELECT COUNT(*) FROM to_decisions WHERE process_instance_id = #{processInstanceId}")
+    int countForProcessInstance(String processInstanceId);
+
+    @org.apache.ibatis.annotations.Select("SELECT COUNT(*) FROM to_decisions WHERE subject_type = #{type} AND subject_id = #{id}"
+            + " AND process_instance_id IS NULL")
+    int countForSubjectWithoutProcessInstance(@org.apache.ibatis.annotations.Param("type") String type,
+                                              @org.apache.ibatis.annotations.Param("id") String id);
 
     record StoredContent(String fileName, byte[] content, String scenarios) {
     }

@@ -3,6 +3,9 @@ package org.ticketops.refund;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,26 +25,65 @@ import org.ticketops.web.InvalidField;
 @Configuration(proxyBeanMethods = false)
 class RefundDelegates {
 
-    /** Registers a request started from the Tasklist start form (a request started over REST is registered already). */
+    /** The fields of the Tasklist start form: the only variables a start may carry. */
+    static final Set<String> START_FORM_FIELDS = Set.of(RefundVariables.ORDER_ID, RefundVariables.TICKET_IDS,
+            RefundVariables.REQUEST_TYPE, RefundVariables.REASON, RefundVariables.TARGET_CATEGORY_ID, RefundVariables.NOTE);
+
+    /**
+     * The first step of every start: registers a new case for this process instance. A start over our API
+     * hands its command and authenticated user over {@link RefundIntake}; a Tasklist start brings the
+     * start form's fields and the user the engine authenticated. Nothing else a starter sends is
+     * accepted: no request id (a start can't take over an existing request), no user name, no variable
+     * the process sets itself; the initiator is never read from a variable.
+     */
     @Bean
     JavaDelegate registerRefundRequest(RefundService refunds) {
         return execution -> {
-            if (execution.getVariable(RefundVariables.REQUEST_ID) != null) {
-                return;
+            Optional<RefundIntake.Pending> pending = RefundIntake.take();
+            Set<String> sent = new TreeSet<>(execution.getVariableNames());
+            if (pending.isPresent()) {
+                if (!sent.isEmpty()) {
+                    throw new InvalidField("variables", "a request registered over the API starts with none, got " + sent);
+                }
+            } else {
+                sent.removeAll(START_FORM_FIELDS);
+                if (!sent.isEmpty()) {
+                    throw new InvalidField(sent.iterator().next(), "can't be set when a request is started; only the"
+                            + " start form's fields can (" + String.join(", ", new TreeSet<>(START_FORM_FIELDS)) + ")");
+                }
             }
-            NewRefundRequest command = new NewRefundRequest(
-                    number(execution, RefundVariables.ORDER_ID, true),
-                    ticketIds(RefundVariables.string(execution, RefundVariables.TICKET_IDS)),
-                    enumValue(RefundRequestType.class, execution, RefundVariables.REQUEST_TYPE),
-                    enumValue(RefundReason.class, execution, RefundVariables.REASON),
-                    number(execution, RefundVariables.TARGET_CATEGORY_ID, false),
-                    RefundVariables.string(execution, RefundVariables.NOTE));
-            String user = RefundVariables.string(execution, RefundVariables.REQUESTED_BY);
-            long id = refunds.registerForProcess(command, user, execution.getProcessInstanceId());
+            NewRefundRequest command;
+            String user;
+            long id;
+            if (pending.isPresent()) {
+                command = pending.get().command();
+                user = pending.get().user();
+                id = refunds.registerForProcess(command, user, pending.get().idempotencyKey(), pending.get().bodyHash(),
+                        execution.getProcessInstanceId());
+            } else {
+                command = new NewRefundRequest(
+                        number(execution, RefundVariables.ORDER_ID, true),
+                        ticketIds(RefundVariables.string(execution, RefundVariables.TICKET_IDS)),
+                        enumValue(RefundRequestType.class, execution, RefundVariables.REQUEST_TYPE),
+                        enumValue(RefundReason.class, execution, RefundVariables.REASON),
+                        number(execution, RefundVariables.TARGET_CATEGORY_ID, false),
+                        note(RefundVariables.string(execution, RefundVariables.NOTE)));
+                Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                        .getCurrentAuthentication();
+                user = authentication == null ? null : authentication.getUserId();
+                id = refunds.registerForProcess(command, user, null, null, execution.getProcessInstanceId());
+                // the note is kept with the request; the process needs no copy of the customer's words
+                execution.removeVariable(RefundVariables.NOTE);
+            }
             execution.setProcessBusinessKey(String.valueOf(id));
             execution.setVariable(RefundVariables.REQUEST_ID, id);
+            execution.setVariable(RefundVariables.REQUEST_TYPE, command.type().name());
+            execution.setVariable(RefundVariables.REASON, command.reason().name());
+            execution.setVariable(RefundVariables.ORDER_ID, command.orderId());
+            execution.setVariable(RefundVariables.REQUESTED_BY, user);
         };
     }
+
 
     @Bean
     JavaDelegate evaluateRefundFees(RefundService refunds, RefundProperties properties, ObjectMapper json) {
@@ -69,6 +111,7 @@ class RefundDelegates {
             String user = actor(task);
             refunds.recordReview(RefundVariables.requestId(task), decision, comment, user);
             task.setVariable(RefundVariables.REVIEWED_BY, user);
+            task.setVariable(RefundVariables.REVIEW_OUTCOME, refunds.reviewOutcome(decision, user, comment));
             if ("REJECT".equals(decision)) {
                 task.setVariable(RefundVariables.REJECTION_CODE, RefundService.REVIEW_REJECTED);
             }
@@ -92,7 +135,8 @@ class RefundDelegates {
             String decision = RefundVariables.string(task, RefundVariables.FINANCE_DECISION);
             String user = actor(task);
             refunds.recordFinanceDecision(RefundVariables.requestId(task), decision,
-                    RefundVariables.string(task, RefundVariables.FINANCE_COMMENT), user);
+                    RefundVariables.string(task, RefundVariables.FINANCE_COMMENT), user,
+                    RefundVariables.string(task, RefundVariables.REVIEWED_BY));
             task.setVariable(RefundVariables.APPROVED_BY, user);
             if ("REJECT".equals(decision)) {
                 task.setVariable(RefundVariables.REJECTION_CODE, RefundService.FINANCE_REJECTED);
@@ -120,6 +164,29 @@ class RefundDelegates {
     @Bean
     JavaDelegate payRefund(RefundService refunds) {
         return execution -> refunds.payRefund(RefundVariables.requestId(execution));
+    }
+
+    /** {@code ${payouts.automatic}}: whether a payment provider pays refunds, or finance pays them by hand. */
+    @Bean
+    Payouts payouts(RefundService refunds) {
+        return new Payouts(refunds);
+    }
+
+    /** The payout task's summary, computed when the task is created (amount, customer, how they paid). */
+    @Bean
+    TaskListener payoutTaskCreated(RefundService refunds) {
+        return task -> {
+            long id = RefundVariables.requestId(task);
+            task.setVariable(RefundVariables.PAYOUT_SUMMARY, refunds.payoutSummary(id));
+            task.setName("Pay out refund R-" + id);
+        };
+    }
+
+    /** Finance paid by hand and entered the reference: recorded once (requester excluded). */
+    @Bean
+    TaskListener payoutRecorded(RefundService refunds) {
+        return task -> refunds.recordManualPayout(RefundVariables.requestId(task),
+                RefundVariables.string(task, RefundVariables.PAYOUT_REFERENCE), actor(task));
     }
 
     @Bean
@@ -199,6 +266,16 @@ class RefundDelegates {
         } catch (NumberFormatException e) {
             throw new InvalidField(name, "must be a whole number");
         }
+    }
+
+    private static String note(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > 1000) {
+            throw new InvalidField(RefundVariables.NOTE, "must be at most 1000 characters");
+        }
+        return text;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, DelegateExecution execution, String name) {

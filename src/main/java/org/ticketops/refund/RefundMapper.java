@@ -20,7 +20,11 @@ interface RefundMapper {
 
     Optional<RefundRequest> findByProcessInstance(String processInstanceId);
 
-    Optional<RefundRequest> findByIdempotencyKey(String key);
+    /** The request a user registered under an Idempotency-Key, with the hash of the body it came with. */
+    Optional<Keyed> findByIdempotencyKey(@Param("user") String user, @Param("key") String key);
+
+    record Keyed(long id, String idempotencyHash) {
+    }
 
     /** The first open request holding any of these tickets. */
     List<OpenTicket> findOpenTickets(@Param("ticketIds") Collection<Long> ticketIds);
@@ -88,6 +92,7 @@ interface RefundMapper {
         public String requestedBy;
         public Instant requestedAt;
         public String idempotencyKey;
+        public String idempotencyHash;
         public Instant updatedAt;
     }
 

@@ -51,4 +51,21 @@ final class RefundProblems {
                     Map.of("amountDue", due.toPlainString()));
         }
     }
+
+    /** An Idempotency-Key that the same user already used for a request with another body: 422. */
+    static class IdempotencyKeyReused extends ProblemException {
+        IdempotencyKeyReused(String key, long firstRequestId) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
+                    "Idempotency-Key " + key + " was already used for request " + firstRequestId
+                            + " with another body; use a new key for a new request.",
+                    Map.of("requestId", firstRequestId));
+        }
+    }
+
+    /** A start without an authenticated user: there is no one to register the request for. */
+    static class NotAuthenticated extends org.camunda.bpm.engine.AuthorizationException {
+        NotAuthenticated() {
+            super("A refund request is started by a signed-in user (Tasklist or the API); this start had none.");
+        }
+    }
 }

@@ -48,6 +48,7 @@ import org.ticketops.sales.SalesService;
 import org.ticketops.sales.Ticket;
 import org.ticketops.sales.TicketStatus;
 import org.ticketops.web.InvalidField;
+import org.ticketops.web.Markdown;
 import org.ticketops.web.NotFound;
 import org.ticketops.web.Page;
 import org.ticketops.web.PageRequest;
@@ -76,7 +77,9 @@ public class RefundService {
     private final AuditTrail audit;
     private final NotificationOutbox outbox;
     private final BillingService billing;
-    private final PaymentGateway payments;
+    private final org.springframework.beans.factory.ObjectProvider<PaymentGateway> payments;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final CreditService credit;
     private final RuntimeService runtime;
     private final RefundProperties properties;
@@ -86,9 +89,11 @@ public class RefundService {
 
     RefundService(RefundMapper requests, SalesService sales, CatalogService catalog, CustomerService customers,
                   DecisionService decisions, RefundFeeTable feeTable, AuditTrail audit, NotificationOutbox outbox,
-                  BillingService billing, PaymentGateway payments, CreditService credit, RuntimeService runtime,
-                  RefundProperties properties,
-                  ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
+                  BillingService billing, org.springframework.beans.factory.ObjectProvider<PaymentGateway> payments,
+                  CreditService credit, RuntimeService runtime, RefundProperties properties,
+                  ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock,
+                  org.springframework.transaction.PlatformTransactionManager transactionManager,
+                  com.fasterxml.jackson.databind.ObjectMapper json) {
         this.requests = requests;
         this.sales = sales;
         this.catalog = catalog;
@@ -99,6 +104,8 @@ public class RefundService {
         this.outbox = outbox;
         this.billing = billing;
         this.payments = payments;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.json = json;
         this.credit = credit;
         this.runtime = runtime;
         this.properties = properties;
@@ -132,40 +139,82 @@ public class RefundService {
     // ---- registering --------------------------------------------------------------------------
 
     /**
-     * Registers a request and starts its process, which decides the fees before this returns. With an
-     * idempotency key, a retried call returns the request of the first call instead of a second one.
+     * Registers a request and starts its process, which decides the fees before this returns. The process
+     * starts with no variables: its first step registers the case from what this call hands it (see
+     * {@link RefundIntake}), the same step a Tasklist start goes through. With an idempotency key, a retry
+     * by the same user with the same body returns the first request, with another body it is refused; of
+     * concurrent retries one registers and the others answer its request.
      */
-    @Transactional
     public RefundRequestDetails open(NewRefundRequest command, String user, String idempotencyKey) {
+        String hash = null;
         if (idempotencyKey != null) {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
                 throw new InvalidField("Idempotency-Key", "must be 1 to 100 characters");
             }
-            Optional<RefundRequest> first = requests.findByIdempotencyKey(idempotencyKey);
+            hash = bodyHash(command);
+            Optional<RefundMapper.Keyed> first = requests.findByIdempotencyKey(user, idempotencyKey);
             if (first.isPresent()) {
-                return details(first.get().id());
+                return replay(first.get(), hash, idempotencyKey);
             }
         }
-        long id = register(command, user, idempotencyKey, null);
-        VariableMap variables = Variables.createVariables()
-                .putValue(RefundVariables.REQUEST_ID, id)
-                .putValue(RefundVariables.REQUEST_TYPE, command.type().name())
-                .putValue(RefundVariables.REASON, command.reason().name())
-                .putValue(RefundVariables.ORDER_ID, command.orderId())
-                .putValue(RefundVariables.REQUESTED_BY, user);
-        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(String.valueOf(id))
-                .setVariables(variables).execute();
-        requests.setProcessInstance(id, instance.getId());
-        return details(id);
+        RefundIntake.Pending pending = new RefundIntake.Pending(command, user, idempotencyKey, hash);
+        try {
+            String processInstanceId = transactions.execute(status -> RefundIntake.with(pending, () ->
+                    runtime.createProcessInstanceByKey(PROCESS_KEY).execute().getId()));
+            return details(byProcessInstance(processInstanceId).orElseThrow().id());
+        } catch (DuplicateKeyException | RefundProblems.TicketAlreadyInRequest
+                 | org.springframework.dao.ConcurrencyFailureException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            return awaitFirst(user, idempotencyKey, hash, e);
+        }
     }
 
-    /** Registers a request that a process started from the Tasklist start form; returns its id. */
+    /** A concurrent call with the same key won: wait (briefly) until its request is committed and answer it. */
+    private RefundRequestDetails awaitFirst(String user, String key, String hash, RuntimeException lost) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<RefundMapper.Keyed> first = requests.findByIdempotencyKey(user, key);
+            if (first.isPresent()) {
+                return replay(first.get(), hash, key);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw lost;
+    }
+
+    private RefundRequestDetails replay(RefundMapper.Keyed first, String hash, String key) {
+        if (first.idempotencyHash() != null && !first.idempotencyHash().equals(hash)) {
+            throw new RefundProblems.IdempotencyKeyReused(key, first.id());
+        }
+        return details(first.id());
+    }
+
+    private String bodyHash(NewRefundRequest command) {
+        try {
+            return org.ticketops.decision.DecisionService.sha256(json.writeValueAsBytes(command));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The process's first step: registers a new case for the process instance that runs it. Nothing the
+     * starter sent names an existing request or a user: the id is new, the user is the authenticated one.
+     */
     @Transactional
-    public long registerForProcess(NewRefundRequest command, String user, String processInstanceId) {
-        return register(command, user, null, processInstanceId);
+    public long registerForProcess(NewRefundRequest command, String user, String idempotencyKey, String bodyHash,
+                                   String processInstanceId) {
+        return register(command, user, idempotencyKey, bodyHash, processInstanceId);
     }
 
-    private long register(NewRefundRequest command, String user, String idempotencyKey, String processInstanceId) {
+    private long register(NewRefundRequest command, String user, String idempotencyKey, String bodyHash,
+                          String processInstanceId) {
         Order order = sales.order(command.orderId());
         List<Long> ids = List.copyOf(new LinkedHashSet<>(command.ticketIds()));
         if (ids.size() != command.ticketIds().size()) {
@@ -193,6 +242,9 @@ public class RefundService {
             throw new RefundProblems.TicketAlreadyInRequest(taken.get(0).ticketId(), taken.get(0).requestId());
         }
         checkTarget(command, order);
+        if (user == null || user.isBlank()) {
+            throw new RefundProblems.NotAuthenticated();
+        }
 
         Instant now = clock.instant();
         var row = new RefundMapper.RequestRow();
@@ -204,9 +256,10 @@ public class RefundService {
         row.note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         row.status = RefundRequestStatus.OPEN;
         row.processInstanceId = processInstanceId;
-        row.requestedBy = user == null ? "system" : user;
+        row.requestedBy = user;
         row.requestedAt = now;
         row.idempotencyKey = idempotencyKey;
+        row.idempotencyHash = bodyHash;
         row.updatedAt = now;
         requests.insertRequest(row);
         for (Ticket ticket : tickets) {
@@ -320,6 +373,9 @@ public class RefundService {
             }
         }
         boolean reviewNeeded = allowed && !reasons.isEmpty();
+        if (reviewNeeded) {
+            requests.updateStatus(id, RefundRequestStatus.AWAITING_REVIEW, null, clock.instant());
+        }
         audit.record("system", "EVALUATED", SUBJECT, id, "refund-fees v" + tableVersion + ": "
                 + (allowed ? "allowed, fees " + totalFee.toPlainString() + ", refund " + totalRefund.toPlainString()
                 + (reviewNeeded ? ", review needed (" + String.join("; ", reasons) + ")" : "")
@@ -330,9 +386,20 @@ public class RefundService {
                 request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
     }
 
-    /** Records a reviewer's decision in the trail; REJECT and WAIVE_FEE need a comment. */
+    /** The review as the finance approval form shows it: decision, reviewer and comment, escaped. */
+    public String reviewOutcome(String decision, String reviewer, String comment) {
+        return Markdown.escape(decision) + " by " + Markdown.escape(reviewer)
+                + (comment == null || comment.isBlank() ? "" : ": " + Markdown.escape(comment));
+    }
+
+    /**
+     * Records a reviewer's decision in the trail; REJECT and WAIVE_FEE need a comment. The requester may
+     * not review their own request (four-eyes rule).
+     */
     @Transactional
     public void recordReview(long id, String decision, String comment, String user) {
+        org.ticketops.identity.FourEyesViolation.check(user, request(id).requestedBy(), "registered", "review",
+                "request " + id);
         if (decision == null || !List.of("APPROVE", "WAIVE_FEE", "REJECT").contains(decision)) {
             throw new InvalidField("reviewDecision", "must be APPROVE, WAIVE_FEE or REJECT");
         }
@@ -342,9 +409,15 @@ public class RefundService {
         audit.record(user, "REVIEW_" + decision, SUBJECT, id, comment);
     }
 
-    /** Records finance's decision on a large refund; REJECT needs a comment. */
+    /**
+     * Records finance's decision on a large refund; REJECT needs a comment. Neither the requester nor the
+     * reviewer may take it (four-eyes rule: one person, one approval step).
+     */
     @Transactional
-    public void recordFinanceDecision(long id, String decision, String comment, String user) {
+    public void recordFinanceDecision(long id, String decision, String comment, String user, String reviewedBy) {
+        org.ticketops.identity.FourEyesViolation.check(user, request(id).requestedBy(), "registered", "approve",
+                "request " + id);
+        org.ticketops.identity.FourEyesViolation.check(user, reviewedBy, "reviewed", "also approve", "request " + id);
         if (decision == null || !List.of("APPROVE", "REJECT").contains(decision)) {
             throw new InvalidField("financeDecision", "must be APPROVE or REJECT");
         }
@@ -352,6 +425,9 @@ public class RefundService {
             throw new InvalidField("financeComment", "is required to reject");
         }
         audit.record(user, "FINANCE_" + decision, SUBJECT, id, comment);
+        if (decision.equals("APPROVE")) {
+            requests.updateStatus(id, RefundRequestStatus.OPEN, null, clock.instant());
+        }
     }
 
     /** Applies an approved review: WAIVE_FEE sets every fee to 0.00. Returns the new totals. */
@@ -371,6 +447,8 @@ public class RefundService {
         BigDecimal totalFee = sum(lines, FeeLine::fee);
         BigDecimal totalRefund = sum(lines, FeeLine::refundAmount);
         requests.updateTotals(id, request.tableVersion(), totalFee, totalRefund, null, null, clock.instant());
+        requests.updateStatus(id, isLarge(totalRefund) ? RefundRequestStatus.AWAITING_APPROVAL : RefundRequestStatus.OPEN,
+                null, clock.instant());
         return new Evaluation(true, null, totalFee, totalRefund, request.tableVersion() == null ? 0 : request.tableVersion(),
                 false, null, null, isLarge(totalRefund), request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0,
                 lines);
@@ -424,6 +502,7 @@ public class RefundService {
             deadline = windowEnd.isBefore(showStart) ? windowEnd : showStart;
             notifyCustomer(id, "exchange-payment-requested", Map.of("amountDue", due.toPlainString(),
                     "payBy", show(deadline)));
+            requests.updateStatus(id, RefundRequestStatus.AWAITING_PAYMENT, null, clock.instant());
         }
         requests.updateTotals(id, request.tableVersion(), request.totalFee(), back, due, deadline, clock.instant());
         return new HoldResult(false, due, back, deadline);
@@ -448,11 +527,18 @@ public class RefundService {
         sales.recordPayment(request.orderId(), PaymentDirection.IN, amount, method, "EXCHANGE_DIFFERENCE", reference(id),
                 externalReference, key, null);
         audit.record(user, "PAYMENT_RECEIVED", SUBJECT, id, amount.toPlainString() + " by " + method);
+        requests.updateStatus(id, RefundRequestStatus.OPEN, null, clock.instant());
         correlate(id, request, "ExchangePaymentReceived", Map.of("paymentReceivedBy", user));
         return details(id);
     }
 
     // ---- money, tickets, documents ------------------------------------------------------------
+
+    /** Whether a payment provider is connected: then refunds are paid by it, else finance pays them by hand. */
+    public boolean automaticPayouts() {
+        PaymentGateway gateway = payments.getIfAvailable();
+        return gateway != null && gateway.connected();
+    }
 
     /** Pays the refund (or an exchange's money back) through the payment gateway, once per request. */
     @Transactional
@@ -460,12 +546,56 @@ public class RefundService {
         RefundRequest request = request(id);
         String key = reference(id) + "-payout";
         boolean first = sales.payment(key).isEmpty();
-        Payment payment = payments.payOut(new PaymentGateway.PayOut(request.orderId(), request.totalRefund(),
+        PaymentGateway gateway = payments.getIfAvailable();
+        if (gateway == null) {
+            throw new IllegalStateException("No payment provider is connected; request " + id + " is paid out by finance");
+        }
+        Payment payment = gateway.payOut(new PaymentGateway.PayOut(request.orderId(), request.totalRefund(),
                 request.type() == RefundRequestType.REFUND ? "REFUND" : "EXCHANGE_DIFFERENCE", reference(id), key));
         if (first) {
             audit.record("system", "REFUND_PAID", SUBJECT, id, payment.amount().toPlainString() + " (payment " + payment.id() + ")");
         }
         return payment;
+    }
+
+    /**
+     * Finance paid the refund by hand (no provider connected) and entered the bank's or provider's
+     * reference: recorded once, under the same idempotency key an automatic payout would use. The
+     * requester may not record the payout of their own request.
+     */
+    @Transactional
+    public Payment recordManualPayout(long id, String externalReference, String user) {
+        RefundRequest request = request(id);
+        org.ticketops.identity.FourEyesViolation.check(user, request.requestedBy(), "registered", "pay out", "request " + id);
+        String ref = externalReference == null ? "" : externalReference.strip();
+        if (!ref.matches("[A-Za-z0-9][A-Za-z0-9 ._/:#-]{2,99}")) {
+            throw new InvalidField("payoutReference", "must be the bank's or provider's reference: 3 to 100 letters, digits and . _ / : # -");
+        }
+        String key = reference(id) + "-payout";
+        Optional<Payment> existing = sales.payment(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Payment payment = sales.recordPayment(request.orderId(), PaymentDirection.OUT, request.totalRefund(), "BANK_TRANSFER",
+                request.type() == RefundRequestType.REFUND ? "REFUND" : "EXCHANGE_DIFFERENCE", reference(id), ref, key, null);
+        audit.record(user, "REFUND_PAID", SUBJECT, id, payment.amount().toPlainString() + " by hand, reference " + ref
+                + " (payment " + payment.id() + ")");
+        return payment;
+    }
+
+    /** What the finance task "Pay out refund" shows: amount, customer, how they paid, the order. */
+    public String payoutSummary(long id) {
+        RefundRequest r = request(id);
+        Order order = sales.order(r.orderId());
+        Customer customer = customers.get(r.customerId());
+        String paidWith = sales.payments(r.orderId(), null).stream().filter(p -> p.direction() == PaymentDirection.IN)
+                .map(Payment::method).distinct().collect(Collectors.joining(", "));
+        return "- **Pay out:** CNY " + money(r.totalRefund()) + "\n"
+                + "- **To:** " + Markdown.escape(customer.name())
+                + (customer.email() == null ? "" : ", " + Markdown.escape(customer.email()))
+                + (customer.phone() == null ? "" : ", " + Markdown.escape(customer.phone())) + "\n"
+                + "- **Customer paid with:** " + (paidWith.isEmpty() ? "unknown" : Markdown.escape(paidWith)) + "\n"
+                + "- **Order:** " + order.id() + ", " + Markdown.escape(order.eventName());
     }
 
     /** Refunded tickets become REFUNDED and go back on sale; exchanged ones are replaced by new tickets. */
@@ -522,9 +652,10 @@ public class RefundService {
         return Optional.of(note);
     }
 
-    /** The customer's message about how the request ended (completed requests). */
+    /** Closes the request as COMPLETED and tells the customer how it ended. */
     @Transactional
     public void notifyCompleted(long id) {
+        close(id, RefundRequestStatus.COMPLETED, null, "system");
         RefundRequest request = request(id);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("refundAmount", money(request.totalRefund()));
@@ -572,14 +703,18 @@ public class RefundService {
     @Transactional
     public RefundRequestDetails withdraw(long id, String reason, String user) {
         RefundRequest request = request(id);
-        if (!RefundRequestStatus.WITHDRAWABLE.contains(request.status())) {
-            throw new RefundProblems.WrongRequestState("REQUEST_NOT_WITHDRAWABLE", id, request.status(),
-                    "only a request that waits for review, approval or payment can be withdrawn");
-        }
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(RefundVariables.WITHDRAWN_BY, user);
         variables.put(RefundVariables.WITHDRAW_REASON, reason == null ? "" : reason);
-        correlate(id, request, "RefundWithdrawn", variables);
+        // Only the sub-process that spans the waiting steps listens for a withdrawal: once the payout has
+        // started the engine finds no one to deliver it to, and the request can't be withdrawn.
+        try {
+            runtime.createMessageCorrelation("RefundWithdrawn").processInstanceId(request.processInstanceId())
+                    .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new RefundProblems.WrongRequestState("REQUEST_NOT_WITHDRAWABLE", id, request(id).status(),
+                    "only a request that waits for review, approval or the customer's payment can be withdrawn");
+        }
         return details(id);
     }
 
@@ -614,6 +749,12 @@ public class RefundService {
         RefundRequest request = request(id);
         Customer customer = customers.get(request.customerId());
         boolean email = customer.email() != null && !customer.email().isBlank();
+        boolean phone = customer.phone() != null && !customer.phone().isBlank();
+        if (!email && !phone) {
+            audit.record("system", "CUSTOMER_NOT_NOTIFIED", SUBJECT, id, template
+                    + ": the customer has no e-mail address or phone number on record");
+            return;
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("requestId", id);
         payload.put("customerName", customer.name());
@@ -623,7 +764,7 @@ public class RefundService {
         if (outbox.enqueue(email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
                 email ? customer.email() : customer.phone(), template, payload, SUBJECT, id,
                 reference(id) + "-" + template)) {
-            audit.record("system", "CUSTOMER_NOTIFIED", SUBJECT, id, template + " by " + (email ? "e-mail" : "SMS"));
+            audit.record("system", "NOTIFICATION_QUEUED", SUBJECT, id, template + " queued for " + (email ? "e-mail" : "SMS"));
         }
     }
 
@@ -663,11 +804,11 @@ public class RefundService {
         RefundRequest r = request(id);
         Order order = sales.order(r.orderId());
         StringBuilder request = new StringBuilder()
-                .append("- **Customer:** ").append(order.customerName()).append('\n')
-                .append("- **Order:** ").append(order.id()).append(", ").append(order.eventName()).append(", ")
+                .append("- **Customer:** ").append(Markdown.escape(order.customerName())).append('\n')
+                .append("- **Order:** ").append(order.id()).append(", ").append(Markdown.escape(order.eventName())).append(", ")
                 .append(show(order.showStartsAt())).append(", paid ").append(money(order.total())).append('\n')
-                .append("- **Reason:** ").append(r.reason()).append(r.note() == null ? "" : " (" + r.note() + ")").append('\n')
-                .append("- **Requested by** ").append(r.requestedBy()).append(" at ").append(show(r.requestedAt())).append('\n')
+                .append("- **Reason:** ").append(r.reason()).append(r.note() == null ? "" : " (" + Markdown.escape(r.note()) + ")").append('\n')
+                .append("- **Requested by** ").append(Markdown.escape(r.requestedBy())).append(" at ").append(show(r.requestedAt())).append('\n')
                 .append("- **Fees:** ").append(money(r.totalFee())).append(", **refund:** ").append(money(r.totalRefund()))
                 .append(" (refund-fee table v").append(r.tableVersion()).append(")");
         if (r.type() == RefundRequestType.EXCHANGE) {

@@ -41,6 +41,9 @@ final class RefundVariables {
     static final String REQUEST_SUMMARY = "requestSummary";
     static final String FEE_SUMMARY = "feeSummary";
     static final String HISTORY_SUMMARY = "historySummary";
+    static final String REVIEW_OUTCOME = "reviewOutcome";
+    static final String PAYOUT_SUMMARY = "payoutSummary";
+    static final String PAYOUT_REFERENCE = "payoutReference";
 
     private RefundVariables() {
     }

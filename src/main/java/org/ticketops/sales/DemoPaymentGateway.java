@@ -5,19 +5,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo provider: records the pay-out in {@code to_payments} under its idempotency key, so a
  * retry or a second node never pays twice. An outage can be switched on (configuration
  * {@code ticketops.payments.demo-outage}, or {@link #setOutage(boolean)}) to see retries and incidents.
+ * It exists only with demo data: without a real provider adapter, finance pays refunds by hand.
  */
 @Component
+@ConditionalOnProperty(name = "ticketops.demo.enabled", havingValue = "true")
 public class DemoPaymentGateway implements PaymentGateway {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPaymentGateway.class);
     private final SalesService sales;
     private final AtomicBoolean outage;
+    private final AtomicBoolean connected = new AtomicBoolean(true);
 
     DemoPaymentGateway(SalesService sales, @Value("${ticketops.payments.demo-outage:false}") boolean outage) {
         this.sales = sales;
@@ -26,6 +30,16 @@ public class DemoPaymentGateway implements PaymentGateway {
 
     public void setOutage(boolean on) {
         outage.set(on);
+    }
+
+    /** Disconnected, the demo shows the path without a provider: finance pays out by hand. */
+    public void setConnected(boolean on) {
+        connected.set(on);
+    }
+
+    @Override
+    public boolean connected() {
+        return connected.get();
     }
 
     @Override

@@ -11,6 +11,11 @@ public interface PaymentGateway {
 
     Payment payOut(PayOut request);
 
+    /** Whether the provider takes pay-outs now; when not, finance pays refunds by hand. */
+    default boolean connected() {
+        return true;
+    }
+
     /** Money to pay back to the customer of an order. */
     record PayOut(long orderId, BigDecimal amount, String purpose, String reference, String idempotencyKey) {
     }

@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every refusal of {@code /api/**} into RFC 9457 problem details: {@code type}, {@code title},
  * {@code status}, {@code detail}, a stable {@code code} and, for bad input, {@code errors: [{field, message}]}.
  */
-@RestControllerAdvice(basePackages = "org.ticketops")
+@RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -61,6 +61,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> onProblem(ProblemException e) {
+        log.warn("Refused ({} {}): {}", e.status().value(), e.code(), e.getMessage());
         ProblemDetail problem = problem(e.status(), e.code(), e.title(), e.getMessage());
         e.properties().forEach((name, value) -> {
             if (!RESERVED.contains(name)) {
@@ -68,6 +69,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         });
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** The four-eyes rule refused a decision: 403 with its own code. */
+    @ExceptionHandler(org.ticketops.identity.FourEyesViolation.class)
+    ResponseEntity<ProblemDetail> onFourEyes(org.ticketops.identity.FourEyesViolation e) {
+        log.warn("Refused (403 FOUR_EYES): {}", e.getMessage());
+        String detail = e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip();
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN,
+                org.ticketops.identity.FourEyesViolation.CODE, "Four-eyes rule", detail));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -169,7 +179,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             String code = HttpStatus.valueOf(statusCode.value()).name();
             problem.setType(type(code));
             problem.setProperty("code", code);

@@ -2,14 +2,18 @@ package org.ticketops.web;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
  * A refusal that a client can act on. Each capability names its own ({@code RefundWindowClosed},
  * {@code NotEnoughTickets}, ...); {@link ProblemDetailsAdvice} turns every one of them into RFC 9457
- * problem details with a stable {@code code}.
+ * problem details with a stable {@code code}. It is the engine's {@link BadUserRequestException} too,
+ * so a refusal raised inside a process step (a Tasklist start form with a typo) is what the engine
+ * and its REST API treat as the caller's mistake: a 400 with the message, logged at DEBUG, not an
+ * internal error with a stack trace.
  */
-public abstract class ProblemException extends RuntimeException {
+public abstract class ProblemException extends BadUserRequestException {
 
     private final HttpStatus status;
     private final String code;

@@ -42,6 +42,17 @@ class RefundFixture {
         return new Case(event, show, other, category, customer, order);
     }
 
+    /** As {@link #order}, for a customer with neither phone nor e-mail. */
+    Case orderForCustomerWithoutContact(TicketType type, String price, int quantity, long hoursAhead) {
+        Event event = data.event();
+        Show show = data.show(event, Duration.ofHours(hoursAhead));
+        Show other = data.show(event, Duration.ofHours(hoursAhead + 24 * 7));
+        TicketCategory category = data.category(show, type, price, 100);
+        Customer customer = data.customerWithoutContact(MemberTier.NONE);
+        OrderDetails order = data.order(customer, category, quantity);
+        return new Case(event, show, other, category, customer, order);
+    }
+
     record Case(Event event, Show show, Show otherShow, TicketCategory category, Customer customer, OrderDetails order) {
 
         List<Long> ticketIds() {
@@ -53,13 +64,14 @@ class RefundFixture {
         }
     }
 
+    /** Registered by sam (ticket-sales), so amy and carl (customer-service) may review it. */
     RefundRequestDetails refund(Case c, RefundReason reason) {
         return refunds.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.REFUND, reason, null, "test"),
-                "amy", null);
+                "sam", null);
     }
 
     RefundRequestDetails exchange(Case c, TicketCategory target) {
         return refunds.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.EXCHANGE,
-                RefundReason.CUSTOMER_CHOICE, target.id(), null), "amy", null);
+                RefundReason.CUSTOMER_CHOICE, target.id(), null), "sam", null);
     }
 }

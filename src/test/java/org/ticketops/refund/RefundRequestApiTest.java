@@ -75,7 +75,7 @@ class RefundRequestApiTest {
         assertThat(done.path("payments")).hasSize(1);
         assertThat(done.path("creditNote").path("amount").asText()).isEqualTo("768.00");
         assertThat(done.path("trail").findValuesAsText("action")).contains("REFUND_PAID", "TICKETS_REFUNDED",
-                "CREDIT_NOTE_ISSUED", "CUSTOMER_NOTIFIED", "COMPLETED");
+                "CREDIT_NOTE_ISSUED", "NOTIFICATION_QUEUED", "COMPLETED");
     }
 
     @Test

@@ -66,6 +66,11 @@ public class TestData {
                 LocalDate.of(1990, 5, 17), type);
     }
 
+    /** A customer registered with neither phone nor e-mail, as the customer service allows. */
+    public Customer customerWithoutContact(MemberTier tier) {
+        return customers.register(unique("Walk-in"), null, null, tier, null, CustomerType.INDIVIDUAL);
+    }
+
     public OrderDetails order(Customer customer, TicketCategory category, int quantity) {
         return sales.placeOrder(customer.id(), category.showId(), SalesChannel.WEB,
                 List.of(new OrderLine(category.id(), quantity)), "CARD", null);
