@@ -179,11 +179,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+            body = error.getBody();
+        }
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             String code = HttpStatus.valueOf(statusCode.value()).name();
             problem.setType(type(code));
             problem.setProperty("code", code);
+            log.warn("Refused ({} {}): {}", statusCode.value(), code, problem.getDetail());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
