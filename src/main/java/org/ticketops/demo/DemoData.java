@@ -34,8 +34,8 @@ import org.ticketops.sales.SalesService;
 import org.ticketops.web.PageRequest;
 
 /**
- * Demo data for the default profile: three events with shows dated relative to now (60 days ahead,
- * 10 days ahead, in 30 hours, and one already past), categories of every type, eight customers
+ * Demo data for the default profile: three events with shows dated relative to now, each in the
+ * evening in the center's zone (60 days ahead, 10 days ahead, one to two days ahead, and one already past), categories of every type, eight customers
  * covering every member tier and customer type, and about 40 orders. Created only into an empty
  * database, so the dates are always fresh on the in-memory default.
  */
@@ -51,9 +51,11 @@ class DemoData {
     private final BillingService billing;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
     DemoData(CatalogService catalog, CustomerService customers, SalesService sales, BillingService billing,
-             TransactionTemplate transaction, Clock clock) {
+             TransactionTemplate transaction, Clock clock, org.ticketops.platform.TicketOpsProperties properties) {
+        this.zone = properties.zone();
         this.catalog = catalog;
         this.customers = customers;
         this.sales = sales;
@@ -72,16 +74,27 @@ class DemoData {
         transaction.executeWithoutResult(status -> create());
     }
 
+    /** The given evening time, {@code days} from today in the center's zone. */
+    private Instant evening(Instant now, int days, int hour, int minute) {
+        return now.atZone(zone).toLocalDate().plusDays(days).atTime(hour, minute).atZone(zone).toInstant();
+    }
+
+    /** The first 19:30 in the center's zone at or after {@code from}: 24 to 48 hours ahead for a show "tomorrow-ish". */
+    private Instant firstEveningAfter(Instant from) {
+        Instant candidate = evening(from, 0, 19, 30);
+        return candidate.isBefore(from) ? evening(from, 1, 19, 30) : candidate;
+    }
+
     private void create() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         var concert = catalog.createEvent("Jay Chou Carnival World Tour", EventKind.CONCERT);
-        Show concertFar = catalog.createShow(concert.id(), "Shanghai Stadium", now.plus(Duration.ofDays(60)).plus(Duration.ofHours(11)));
-        Show concertNear = catalog.createShow(concert.id(), "Shanghai Stadium", now.plus(Duration.ofDays(10)).plus(Duration.ofHours(11)));
+        Show concertFar = catalog.createShow(concert.id(), "Shanghai Stadium", evening(now, 60, 19, 30));
+        Show concertNear = catalog.createShow(concert.id(), "Shanghai Stadium", evening(now, 10, 19, 30));
         var ballet = catalog.createEvent("Swan Lake: National Ballet of China", EventKind.THEATRE);
-        Show balletSoon = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", now.plus(Duration.ofHours(30)));
-        Show balletPast = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", now.minus(Duration.ofDays(3)));
+        Show balletSoon = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", firstEveningAfter(now.plus(Duration.ofHours(24))));
+        Show balletPast = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", evening(now, -3, 19, 30));
         var derby = catalog.createEvent("Shanghai Derby: Shenhua vs Port", EventKind.SPORTS);
-        Show derbyShow = catalog.createShow(derby.id(), "Hongkou Football Stadium", now.plus(Duration.ofDays(10)).plus(Duration.ofHours(8)));
+        Show derbyShow = catalog.createShow(derby.id(), "Hongkou Football Stadium", evening(now, 10, 19, 35));
 
         for (Show show : List.of(concertFar, concertNear)) {
             catalog.createCategory(show.id(), "VIP floor", TicketType.VIP, new BigDecimal("1880.00"), 200);

@@ -51,7 +51,10 @@ class DemoDataTest {
                 .filter(s -> s.venue().startsWith("Shanghai") || s.venue().startsWith("Hongkou")).toList();
         assertThat(demo).anySatisfy(s -> assertThat(Duration.between(now, s.startsAt()).toDays()).isBetween(59L, 60L));
         assertThat(demo).anySatisfy(s -> assertThat(Duration.between(now, s.startsAt()).toDays()).isBetween(9L, 10L));
-        assertThat(demo).anySatisfy(s -> assertThat(Duration.between(now, s.startsAt()).toHours()).isBetween(29L, 30L));
+        assertThat(demo).anySatisfy(s -> assertThat(Duration.between(now, s.startsAt()).toHours()).isBetween(24L, 48L));
+        // issue 7: shows start in the evening in the center's zone, never at 03:00
+        assertThat(demo).allSatisfy(s -> assertThat(s.startsAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour())
+                .isBetween(18, 21));
         assertThat(demo).anySatisfy(s -> assertThat(s.startsAt()).isBefore(now));
         assertThat(demo).allSatisfy(s -> {
             EnumSet<TicketType> types = EnumSet.noneOf(TicketType.class);
