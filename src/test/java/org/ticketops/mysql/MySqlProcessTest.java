@@ -52,6 +52,10 @@ class MySqlProcessTest {
     ProcessDeployer deployer;
     @Autowired
     Engine engine;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     @Test
     void aReviewedRefundRunsToTheEndOnMySql() {
@@ -70,12 +74,55 @@ class MySqlProcessTest {
         } finally {
             identity.clearAuthentication();
         }
+        // no payment provider on the mysql profile: finance pays out by hand and enters the reference
+        Task payout = tasks.createTaskQuery().processInstanceId(opened.request().processInstanceId()).singleResult();
+        assertThat(payout.getTaskDefinitionKey()).isEqualTo("payOutRefund");
+        identity.setAuthentication("payer", List.of("finance"));
+        try {
+            tasks.complete(payout.getId(), Map.of("payoutReference", "ICBC-20261124-0001"));
+        } finally {
+            identity.clearAuthentication();
+        }
         engine.executeJobs(opened.request().processInstanceId());
         RefundRequestDetails done = refunds.details(opened.request().id());
         assertThat(done.request().status()).isEqualTo(RefundRequestStatus.COMPLETED);
         assertThat(done.payments()).singleElement().satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("960.00"));
+        assertThat(done.payments().get(0).externalReference()).isEqualTo("ICBC-20261124-0001");
         assertThat(done.creditNote().number()).startsWith("CN-");
         assertThat(sales.orderDetails(order.order().id()).tickets()).allSatisfy(t -> assertThat(t.status()).isEqualTo(TicketStatus.REFUNDED));
+    }
+
+    @Test
+    void emojiAndCjkExtensionBWorkInRequestsTasksAndHistory() {
+        String name = "吉田 𠮷子 " + TestData.unique("");
+        Customer customer = data.customerNamed(name, MemberTier.NONE);
+        Show show = data.show(data.event(), Duration.ofDays(9));
+        TicketCategory category = data.category(show, TicketType.STANDARD, "480.00", 10);
+        OrderDetails order = data.order(customer, category, 1);
+        // a Tasklist start: the note arrives as a process variable and goes into history
+        identity.setAuthentication("clerk", List.of("customer-service"));
+        String pi;
+        try {
+            pi = runtimeService.startProcessInstanceByKey(RefundService.PROCESS_KEY, Map.of(
+                    "orderId", order.order().id(), "ticketIds", String.valueOf(order.tickets().get(0).id()),
+                    "requestType", "REFUND", "reason", "TICKET_DEFECT", "note", "顾客说 🎫🙂 票有问题 𠮷")).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        var request = refunds.byProcessInstance(pi).orElseThrow();
+        assertThat(request.note()).isEqualTo("顾客说 🎫🙂 票有问题 𠮷");
+        assertThat(request.status()).isEqualTo(RefundRequestStatus.AWAITING_REVIEW);
+        Task review = tasks.createTaskQuery().processInstanceId(pi).singleResult();
+        assertThat((String) tasks.getVariable(review.getId(), "requestSummary")).contains("𠮷子");
+        identity.setAuthentication("reviewer", List.of("customer-service"));
+        try {
+            tasks.complete(review.getId(), Map.of("reviewDecision", "REJECT", "reviewComment", "假票 🚫 𠮷"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(refunds.request(request.id()).status()).isEqualTo(RefundRequestStatus.REJECTED);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("reviewComment")
+                .singleResult().getValue()).isEqualTo("假票 🚫 𠮷");
     }
 
     @Test

@@ -66,6 +66,11 @@ public class TestData {
                 LocalDate.of(1990, 5, 17), type);
     }
 
+    /** A customer with a given name (for Unicode tests). */
+    public Customer customerNamed(String name, MemberTier tier) {
+        return customers.register(name, "+86 130 0000 0000", null, tier, null, CustomerType.INDIVIDUAL);
+    }
+
     /** A customer registered with neither phone nor e-mail, as the customer service allows. */
     public Customer customerWithoutContact(MemberTier tier) {
         return customers.register(unique("Walk-in"), null, null, tier, null, CustomerType.INDIVIDUAL);

@@ -39,10 +39,10 @@ class SecurityTest {
         // so this uses a user of its own rather than one that other tests log in as.
         String user = "target" + System.nanoTime();
         User target = identity.newUser(user);
-        target.setPassword("right");
+        target.setPassword("Right-Pass-2026!"); // users outside the demo meet the password policy
         identity.saveUser(target);
         identity.createMembership(user, "customer-service");
-        assertThat(rest.withBasicAuth(user, "right").getForEntity("/api/orders", String.class).getStatusCode().value())
+        assertThat(rest.withBasicAuth(user, "Right-Pass-2026!").getForEntity("/api/orders", String.class).getStatusCode().value())
                 .isEqualTo(200);
         assertThat(rest.withBasicAuth(user, "wrong").getForEntity("/api/orders", String.class).getStatusCode().value())
                 .isEqualTo(401);
