@@ -92,7 +92,7 @@ class MySqlDataTest {
 
     @Test
     void theFirstAdministratorComesFromTheEnvironment() {
-        assertThat(rest.withBasicAuth("admin", "Admin-Secret-2026!").getForEntity("/api/shows", String.class).getStatusCode().value())
+        assertThat(rest.withBasicAuth("admin", "Tick3t-Ops!Strong").getForEntity("/api/shows", String.class).getStatusCode().value())
                 .isEqualTo(200);
         assertThat(rest.withBasicAuth("amy", "amy").getForEntity("/api/shows", String.class).getStatusCode().value())
                 .as("no demo users on the mysql profile").isEqualTo(401);

@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.password=${TICKETOPS_TEST_MYSQL_PASSWORD:}",
         "camunda.bpm.job-execution.enabled=false",
         "ticketops.admin.user=admin",
-        "ticketops.admin.password=Admin-Secret-2026!",
+        "ticketops.admin.password=Tick3t-Ops!Strong",
         "ticketops.decisions.refresh-interval=PT1H"
 })
 public @interface MySqlTest {
