@@ -50,6 +50,20 @@ class MySqlDataTest {
     TestRestTemplate rest;
 
     @Test
+    void theEngineTablesAreUtf8mb4AndKeepTheirForeignKeys() {
+        Integer notUtf8mb4 = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND UPPER(TABLE_NAME) LIKE 'ACT\\_%' AND TABLE_COLLATION NOT LIKE 'utf8mb4%'", Integer.class);
+        assertThat(notUtf8mb4).isZero();
+        Integer engineTables = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND UPPER(TABLE_NAME) LIKE 'ACT\\_%'", Integer.class);
+        assertThat(engineTables).isGreaterThan(40);
+        // Camunda 7.24's MySQL schema has 40-odd foreign keys; they were dropped and added back around the conversion
+        Integer foreignKeys = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND UPPER(TABLE_NAME) LIKE 'ACT\\_%'", Integer.class);
+        assertThat(foreignKeys).isGreaterThan(30);
+    }
+
+    @Test
     void flywayCreatedTheSchemaBesideCamundasTables() {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class))
                 .isPositive();

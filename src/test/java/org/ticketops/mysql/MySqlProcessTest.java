@@ -93,6 +93,39 @@ class MySqlProcessTest {
     }
 
     @Test
+    void emojiAndCjkExtensionBWorkInRequestsTasksAndHistory() {
+        String name = "吉田 𠮷子 " + TestData.unique("");
+        Customer customer = data.customerNamed(name, MemberTier.NONE);
+        Show show = data.show(data.event(), Duration.ofDays(9));
+        TicketCategory category = data.category(show, TicketType.STANDARD, "480.00", 10);
+        OrderDetails order = data.order(customer, category, 1);
+        // a Tasklist start: the note arrives as a process variable and goes into history
+        identity.setAuthentication("clerk", List.of("customer-service"));
+        String pi;
+        try {
+            pi = runtimeService.startProcessInstanceByKey(RefundService.PROCESS_KEY, Map.of(
+                    "orderId", order.order().id(), "ticketIds", String.valueOf(order.tickets().get(0).id()),
+                    "requestType", "REFUND", "reason", "TICKET_DEFECT", "note", "顾客说 🎫🙂 票有问题 𠮷")).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        var request = refunds.byProcessInstance(pi).orElseThrow();
+        assertThat(request.note()).isEqualTo("顾客说 🎫🙂 票有问题 𠮷");
+        assertThat(request.status()).isEqualTo(RefundRequestStatus.AWAITING_REVIEW);
+        Task review = tasks.createTaskQuery().processInstanceId(pi).singleResult();
+        assertThat((String) tasks.getVariable(review.getId(), "requestSummary")).contains("𠮷子");
+        identity.setAuthentication("reviewer", List.of("customer-service"));
+        try {
+            tasks.complete(review.getId(), Map.of("reviewDecision", "REJECT", "reviewComment", "假票 🚫 𠮷"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(refunds.request(request.id()).status()).isEqualTo(RefundRequestStatus.REJECTED);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("reviewComment")
+                .singleResult().getValue()).isEqualTo("假票 🚫 𠮷");
+    }
+
+    @Test
     void aPaidExchangeRunsToTheEndOnMySql() {
         Customer customer = data.customer(MemberTier.NONE);
         var event = data.event();
