@@ -53,6 +53,8 @@ class MySqlProcessTest {
     @Autowired
     Engine engine;
     @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @Autowired
     org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired
     org.camunda.bpm.engine.HistoryService history;
@@ -123,6 +125,39 @@ class MySqlProcessTest {
         assertThat(refunds.request(request.id()).status()).isEqualTo(RefundRequestStatus.REJECTED);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("reviewComment")
                 .singleResult().getValue()).isEqualTo("假票 🚫 𠮷");
+    }
+
+    @Test
+    void twentyConcurrentRetriesWithOneIdempotencyKeyRegisterOneRequestOnMySql() throws Exception {
+        Customer customer = data.customer(MemberTier.NONE);
+        TicketCategory category = data.category(data.show(data.event(), Duration.ofDays(9)), TicketType.STANDARD, "280.00", 10);
+        OrderDetails order = data.order(customer, category, 1);
+        Map<String, Object> body = Map.of("orderId", order.order().id(), "ticketIds", List.of(order.tickets().get(0).id()),
+                "type", "REFUND", "reason", "CUSTOMER_CHOICE");
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth("admin", "Tick3t-Ops!Strong");
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        headers.add("Idempotency-Key", "mysql-burst-" + System.nanoTime());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<org.springframework.http.ResponseEntity<String>>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return rest.postForEntity("/api/refund-requests", new org.springframework.http.HttpEntity<>(body, headers),
+                        String.class);
+            }));
+        }
+        start.countDown();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var result : results) {
+            var response = result.get();
+            assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+            ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).path("id").asText());
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        assertThat(refunds.list(null, customer.id(), new org.ticketops.web.PageRequest(0, 10)).totalItems()).isEqualTo(1);
     }
 
     @Test
