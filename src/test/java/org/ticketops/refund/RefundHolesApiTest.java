@@ -179,6 +179,15 @@ class RefundHolesApiTest {
         assertThat(unsupported.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(unsupported.getBody()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
 
+        // refused by Tomcat before any servlet runs
+        HttpHeaders big = new HttpHeaders();
+        big.setBasicAuth("amy", "amy");
+        big.add("X-Padding", "x".repeat(20_000));
+        ResponseEntity<String> tooLarge = rest.exchange("/api/shows", HttpMethod.GET, new HttpEntity<>(big), String.class);
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLarge.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(tooLarge.getBody()).contains("\"code\":\"REQUEST_HEADER_TOO_LARGE\"").doesNotContain("Tomcat");
+
     }
 
     private static Map<String, Object> body(long orderId, List<Long> ticketIds, String reason) {
