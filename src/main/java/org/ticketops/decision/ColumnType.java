@@ -238,7 +238,6 @@ sealed interface ColumnType {
             return classes.stream().filter(c -> c.getSimpleName().equals(simpleName)).findFirst();
         }
 
-        @SuppressWarnings("unchecked")
         Optional<Class<?>> enumType(String simpleName) {
             return byName(simpleName).filter(Class::isEnum);
         }

@@ -32,7 +32,7 @@ final class TableLayout {
     /** One column of a RuleTable: its keyword (CONDITION, ACTION, ...), object cell, code and label. */
     record Column(int index, String keyword, String objectType, String code, String label) {
         String letter() {
-            return CellAddressLetters.of(index);
+            return org.apache.poi.ss.util.CellReference.convertNumToColString(index);
         }
     }
 
@@ -208,15 +208,5 @@ final class TableLayout {
             return java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
         }
         return formatter.formatCellValue(cell);
-    }
-
-    /** Column letters for people ("A", "B", ..., "AA"). */
-    static final class CellAddressLetters {
-        private CellAddressLetters() {
-        }
-
-        static String of(int index) {
-            return org.apache.poi.ss.util.CellReference.convertNumToColString(index);
-        }
     }
 }

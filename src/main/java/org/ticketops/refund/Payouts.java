@@ -3,13 +3,13 @@ package org.ticketops.refund;
 /** {@code ${payouts.automatic}} in the process: whether a connected payment provider pays refunds. */
 public class Payouts {
 
-    private final RefundService refunds;
+    private final RefundPayouts payouts;
 
-    Payouts(RefundService refunds) {
-        this.refunds = refunds;
+    Payouts(RefundPayouts payouts) {
+        this.payouts = payouts;
     }
 
     public boolean isAutomatic() {
-        return refunds.automaticPayouts();
+        return payouts.automaticPayouts();
     }
 }

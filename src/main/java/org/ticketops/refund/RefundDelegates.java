@@ -37,7 +37,7 @@ class RefundDelegates {
      * the process sets itself; the initiator is never read from a variable.
      */
     @Bean
-    JavaDelegate registerRefundRequest(RefundService refunds) {
+    JavaDelegate registerRefundRequest(RefundRegistration registration) {
         return execution -> {
             Optional<RefundIntake.Pending> pending = RefundIntake.take();
             Set<String> sent = new TreeSet<>(execution.getVariableNames());
@@ -58,7 +58,7 @@ class RefundDelegates {
             if (pending.isPresent()) {
                 command = pending.get().command();
                 user = pending.get().user();
-                id = refunds.registerForProcess(command, user, pending.get().idempotencyKey(), pending.get().bodyHash(),
+                id = registration.registerForProcess(command, user, pending.get().idempotencyKey(), pending.get().bodyHash(),
                         execution.getProcessInstanceId());
             } else {
                 command = new NewRefundRequest(
@@ -71,7 +71,7 @@ class RefundDelegates {
                 Authentication authentication = execution.getProcessEngineServices().getIdentityService()
                         .getCurrentAuthentication();
                 user = authentication == null ? null : authentication.getUserId();
-                id = refunds.registerForProcess(command, user, null, null, execution.getProcessInstanceId());
+                id = registration.registerForProcess(command, user, null, null, execution.getProcessInstanceId());
                 // the note is kept with the request; the process needs no copy of the customer's words
                 execution.removeVariable(RefundVariables.NOTE);
             }
@@ -86,7 +86,8 @@ class RefundDelegates {
 
 
     @Bean
-    JavaDelegate evaluateRefundFees(RefundService refunds, RefundProperties properties, ObjectMapper json) {
+    JavaDelegate evaluateRefundFees(RefundService refunds, RefundTaskContext context, RefundProperties properties,
+                                    ObjectMapper json) {
         return execution -> {
             long id = RefundVariables.requestId(execution);
             RefundService.Evaluation evaluation = refunds.evaluate(id);
@@ -98,20 +99,20 @@ class RefundDelegates {
             execution.setVariable(RefundVariables.REVIEW_REASONS, evaluation.reviewReasons());
             execution.setVariable(RefundVariables.REVIEW_DEADLINE, properties.reviewDeadline().toString());
             execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(evaluation.reviewDueAt()));
-            refunds.formSummaries(id).forEach(execution::setVariable);
+            context.formSummaries(id).forEach(execution::setVariable);
         };
     }
 
     /** Checks and records a reviewer's decision as the review task completes (an invalid one is refused). */
     @Bean
-    TaskListener reviewCompleted(RefundService refunds) {
+    TaskListener reviewCompleted(RefundService refunds, RefundTaskContext context) {
         return task -> {
             String decision = RefundVariables.string(task, RefundVariables.REVIEW_DECISION);
             String comment = RefundVariables.string(task, RefundVariables.REVIEW_COMMENT);
             String user = actor(task);
             refunds.recordReview(RefundVariables.requestId(task), decision, comment, user);
             task.setVariable(RefundVariables.REVIEWED_BY, user);
-            task.setVariable(RefundVariables.REVIEW_OUTCOME, refunds.reviewOutcome(decision, user, comment));
+            task.setVariable(RefundVariables.REVIEW_OUTCOME, context.reviewOutcome(decision, user, comment));
             if ("REJECT".equals(decision)) {
                 task.setVariable(RefundVariables.REJECTION_CODE, RefundService.REVIEW_REJECTED);
             }
@@ -119,13 +120,13 @@ class RefundDelegates {
     }
 
     @Bean
-    JavaDelegate applyReviewDecision(RefundService refunds, ObjectMapper json) {
+    JavaDelegate applyReviewDecision(RefundService refunds, RefundTaskContext context, ObjectMapper json) {
         return execution -> {
             RefundService.Evaluation evaluation = refunds.applyReview(RefundVariables.requestId(execution),
                     RefundVariables.string(execution, RefundVariables.REVIEW_DECISION),
                     RefundVariables.string(execution, RefundVariables.REVIEWED_BY));
             setTotals(execution, evaluation, json);
-            refunds.formSummaries(RefundVariables.requestId(execution)).forEach(execution::setVariable);
+            context.formSummaries(RefundVariables.requestId(execution)).forEach(execution::setVariable);
         };
     }
 
@@ -162,30 +163,30 @@ class RefundDelegates {
     }
 
     @Bean
-    JavaDelegate payRefund(RefundService refunds) {
-        return execution -> refunds.payRefund(RefundVariables.requestId(execution));
+    JavaDelegate payRefund(RefundPayouts payouts) {
+        return execution -> payouts.payRefund(RefundVariables.requestId(execution));
     }
 
     /** {@code ${payouts.automatic}}: whether a payment provider pays refunds, or finance pays them by hand. */
     @Bean
-    Payouts payouts(RefundService refunds) {
-        return new Payouts(refunds);
+    Payouts payouts(RefundPayouts payouts) {
+        return new Payouts(payouts);
     }
 
     /** The payout task's summary, computed when the task is created (amount, customer, how they paid). */
     @Bean
-    TaskListener payoutTaskCreated(RefundService refunds) {
+    TaskListener payoutTaskCreated(RefundTaskContext context) {
         return task -> {
             long id = RefundVariables.requestId(task);
-            task.setVariable(RefundVariables.PAYOUT_SUMMARY, refunds.payoutSummary(id));
+            task.setVariable(RefundVariables.PAYOUT_SUMMARY, context.payoutSummary(id));
             task.setName("Pay out refund R-" + id);
         };
     }
 
     /** Finance paid by hand and entered the reference: recorded once (requester excluded). */
     @Bean
-    TaskListener payoutRecorded(RefundService refunds) {
-        return task -> refunds.recordManualPayout(RefundVariables.requestId(task),
+    TaskListener payoutRecorded(RefundPayouts payouts) {
+        return task -> payouts.recordManualPayout(RefundVariables.requestId(task),
                 RefundVariables.string(task, RefundVariables.PAYOUT_REFERENCE), actor(task));
     }
 

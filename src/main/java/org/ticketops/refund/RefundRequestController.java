@@ -27,9 +27,11 @@ import org.ticketops.web.PageRequest;
 class RefundRequestController {
 
     private final RefundService refunds;
+    private final RefundRegistration registration;
 
-    RefundRequestController(RefundService refunds) {
+    RefundRequestController(RefundService refunds, RefundRegistration registration) {
         this.refunds = refunds;
+        this.registration = registration;
     }
 
     /**
@@ -40,7 +42,7 @@ class RefundRequestController {
     ResponseEntity<RefundRequestDetails> open(@Valid @RequestBody NewRefundRequest request,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                               Principal user) {
-        RefundRequestDetails details = refunds.open(request, user.getName(), key);
+        RefundRequestDetails details = registration.open(request, user.getName(), key);
         return ResponseEntity.created(URI.create("/api/refund-requests/" + details.request().id())).body(details);
     }
 

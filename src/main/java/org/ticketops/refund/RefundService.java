@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +16,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.audit.AuditTrail;
@@ -41,22 +36,19 @@ import org.ticketops.notification.NotificationOutbox;
 import org.ticketops.platform.TicketOpsProperties;
 import org.ticketops.sales.Order;
 import org.ticketops.sales.OrderDetails;
-import org.ticketops.sales.Payment;
 import org.ticketops.sales.PaymentDirection;
-import org.ticketops.sales.PaymentGateway;
 import org.ticketops.sales.SalesService;
-import org.ticketops.sales.Ticket;
-import org.ticketops.sales.TicketStatus;
 import org.ticketops.web.InvalidField;
-import org.ticketops.web.Markdown;
 import org.ticketops.web.NotFound;
 import org.ticketops.web.Page;
 import org.ticketops.web.PageRequest;
 
 /**
- * Refund and exchange requests: registering them, deciding their fees with the refund-fee table,
- * holding seats, moving money exactly once, settling tickets, credit notes and the customer's
- * messages. The process {@code refundExchange} calls these steps through its delegates.
+ * Refund and exchange requests once registered ({@link RefundRegistration}): reading them, deciding their
+ * fees with the refund-fee table, reviews and approvals, holding seats, settling tickets, credit notes,
+ * the customer's messages and how a request ends. Money goes out through {@link RefundPayouts}; task
+ * forms are built by {@link RefundTaskContext}. The process {@code refundExchange} calls these steps
+ * through its delegates.
  */
 @Service
 public class RefundService {
@@ -77,9 +69,6 @@ public class RefundService {
     private final AuditTrail audit;
     private final NotificationOutbox outbox;
     private final BillingService billing;
-    private final org.springframework.beans.factory.ObjectProvider<PaymentGateway> payments;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final CreditService credit;
     private final RuntimeService runtime;
     private final RefundProperties properties;
@@ -89,11 +78,8 @@ public class RefundService {
 
     RefundService(RefundMapper requests, SalesService sales, CatalogService catalog, CustomerService customers,
                   DecisionService decisions, RefundFeeTable feeTable, AuditTrail audit, NotificationOutbox outbox,
-                  BillingService billing, org.springframework.beans.factory.ObjectProvider<PaymentGateway> payments,
-                  CreditService credit, RuntimeService runtime, RefundProperties properties,
-                  ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock,
-                  org.springframework.transaction.PlatformTransactionManager transactionManager,
-                  com.fasterxml.jackson.databind.ObjectMapper json) {
+                  BillingService billing, CreditService credit, RuntimeService runtime, RefundProperties properties,
+                  ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
         this.requests = requests;
         this.sales = sales;
         this.catalog = catalog;
@@ -103,9 +89,6 @@ public class RefundService {
         this.audit = audit;
         this.outbox = outbox;
         this.billing = billing;
-        this.payments = payments;
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-        this.json = json;
         this.credit = credit;
         this.runtime = runtime;
         this.properties = properties;
@@ -134,178 +117,6 @@ public class RefundService {
     public Page<RefundRequest> list(RefundRequestStatus status, Long customerId, PageRequest page) {
         return Page.of(requests.findPage(status, customerId, page.offset(), page.size()), page.page(), page.size(),
                 requests.count(status, customerId));
-    }
-
-    // ---- registering --------------------------------------------------------------------------
-
-    /**
-     * Registers a request and starts its process, which decides the fees before this returns. The process
-     * starts with no variables: its first step registers the case from what this call hands it (see
-     * {@link RefundIntake}), the same step a Tasklist start goes through. With an idempotency key, a retry
-     * by the same user with the same body returns the first request, with another body it is refused; of
-     * concurrent retries one registers and the others answer its request.
-     */
-    public RefundRequestDetails open(NewRefundRequest command, String user, String idempotencyKey) {
-        String hash = null;
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-                throw new InvalidField("Idempotency-Key", "must be 1 to 100 characters");
-            }
-            hash = bodyHash(command);
-            Optional<RefundMapper.Keyed> first = requests.findByIdempotencyKey(user, idempotencyKey);
-            if (first.isPresent()) {
-                return replay(first.get(), hash, idempotencyKey);
-            }
-        }
-        RefundIntake.Pending pending = new RefundIntake.Pending(command, user, idempotencyKey, hash);
-        try {
-            String processInstanceId = transactions.execute(status -> RefundIntake.with(pending, () ->
-                    runtime.createProcessInstanceByKey(PROCESS_KEY).execute().getId()));
-            return details(byProcessInstance(processInstanceId).orElseThrow().id());
-        } catch (DuplicateKeyException | RefundProblems.TicketAlreadyInRequest
-                 | org.springframework.dao.ConcurrencyFailureException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            return awaitFirst(user, idempotencyKey, hash, e);
-        }
-    }
-
-    /** A concurrent call with the same key won: wait (briefly) until its request is committed and answer it. */
-    private RefundRequestDetails awaitFirst(String user, String key, String hash, RuntimeException lost) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            Optional<RefundMapper.Keyed> first = requests.findByIdempotencyKey(user, key);
-            if (first.isPresent()) {
-                return replay(first.get(), hash, key);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw lost;
-    }
-
-    private RefundRequestDetails replay(RefundMapper.Keyed first, String hash, String key) {
-        if (first.idempotencyHash() != null && !first.idempotencyHash().equals(hash)) {
-            throw new RefundProblems.IdempotencyKeyReused(key, first.id());
-        }
-        return details(first.id());
-    }
-
-    private String bodyHash(NewRefundRequest command) {
-        try {
-            return org.ticketops.decision.DecisionService.sha256(json.writeValueAsBytes(command));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The process's first step: registers a new case for the process instance that runs it. Nothing the
-     * starter sent names an existing request or a user: the id is new, the user is the authenticated one.
-     */
-    @Transactional
-    public long registerForProcess(NewRefundRequest command, String user, String idempotencyKey, String bodyHash,
-                                   String processInstanceId) {
-        return register(command, user, idempotencyKey, bodyHash, processInstanceId);
-    }
-
-    private long register(NewRefundRequest command, String user, String idempotencyKey, String bodyHash,
-                          String processInstanceId) {
-        Order order = sales.order(command.orderId());
-        List<Long> ids = List.copyOf(new LinkedHashSet<>(command.ticketIds()));
-        if (ids.size() != command.ticketIds().size()) {
-            throw new InvalidField("ticketIds", "must not repeat a ticket");
-        }
-        List<Ticket> tickets = sales.tickets(ids);
-        for (Long id : ids) {
-            if (tickets.stream().noneMatch(t -> t.id().equals(id))) {
-                throw new NotFound("ticket", id);
-            }
-        }
-        for (Ticket ticket : tickets) {
-            if (!ticket.orderId().equals(order.id())) {
-                throw new RefundProblems.TicketNotRefundable("TICKET_NOT_IN_ORDER",
-                        "Ticket " + ticket.id() + " belongs to order " + ticket.orderId() + ", not " + order.id() + ".", ticket.id());
-            }
-            if (ticket.status() != TicketStatus.SOLD) {
-                throw new RefundProblems.TicketNotRefundable("TICKET_NOT_SOLD",
-                        "Ticket " + ticket.id() + " is " + ticket.status() + "; only sold tickets can be refunded or exchanged.",
-                        ticket.id());
-            }
-        }
-        List<RefundMapper.OpenTicket> taken = requests.findOpenTickets(ids);
-        if (!taken.isEmpty()) {
-            throw new RefundProblems.TicketAlreadyInRequest(taken.get(0).ticketId(), taken.get(0).requestId());
-        }
-        checkTarget(command, order);
-        if (user == null || user.isBlank()) {
-            throw new RefundProblems.NotAuthenticated();
-        }
-
-        Instant now = clock.instant();
-        var row = new RefundMapper.RequestRow();
-        row.orderId = order.id();
-        row.customerId = order.customerId();
-        row.type = command.type();
-        row.reason = command.reason();
-        row.targetCategoryId = command.targetCategoryId();
-        row.note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
-        row.status = RefundRequestStatus.OPEN;
-        row.processInstanceId = processInstanceId;
-        row.requestedBy = user;
-        row.requestedAt = now;
-        row.idempotencyKey = idempotencyKey;
-        row.idempotencyHash = bodyHash;
-        row.updatedAt = now;
-        requests.insertRequest(row);
-        for (Ticket ticket : tickets) {
-            var line = new RefundMapper.LineRow();
-            line.requestId = row.id;
-            line.ticketId = ticket.id();
-            line.ticketType = ticket.ticketType().name();
-            line.pricePaid = ticket.pricePaid();
-            try {
-                requests.insertLine(line);
-            } catch (DuplicateKeyException e) {
-                // another request took this ticket between our check and our insert
-                throw new RefundProblems.TicketAlreadyInRequest(ticket.id(), null);
-            }
-        }
-        audit.record(row.requestedBy, "REQUESTED", SUBJECT, row.id, command.type() + " of " + ids.size()
-                + " ticket(s) " + ids + " of order " + order.id() + ", reason " + command.reason()
-                + (command.targetCategoryId() == null ? "" : ", to category " + command.targetCategoryId()));
-        return row.id;
-    }
-
-    private void checkTarget(NewRefundRequest command, Order order) {
-        if (command.type() == RefundRequestType.REFUND) {
-            if (command.targetCategoryId() != null) {
-                throw new InvalidField("targetCategoryId", "is only for an exchange");
-            }
-            return;
-        }
-        if (command.targetCategoryId() == null) {
-            throw new InvalidField("targetCategoryId", "is required for an exchange");
-        }
-        TicketCategory target = catalog.category(command.targetCategoryId());
-        Show targetShow = catalog.show(target.showId());
-        Show orderShow = catalog.show(order.showId());
-        if (targetShow.id().equals(orderShow.id())) {
-            throw new RefundProblems.InvalidExchangeTarget("EXCHANGE_TARGET_SAME_SHOW",
-                    "Category " + target.id() + " is of the same show; an exchange moves to another show of the event.", target.id());
-        }
-        if (!targetShow.eventId().equals(orderShow.eventId())) {
-            throw new RefundProblems.InvalidExchangeTarget("EXCHANGE_TARGET_OTHER_EVENT",
-                    "Category " + target.id() + " is of another event (" + targetShow.eventName() + ").", target.id());
-        }
-        if (!targetShow.startsAt().isAfter(clock.instant())) {
-            throw new RefundProblems.InvalidExchangeTarget("EXCHANGE_TARGET_PAST_SHOW",
-                    "Category " + target.id() + " is of a show that has already started.", target.id());
-        }
     }
 
     // ---- deciding -----------------------------------------------------------------------------
@@ -384,12 +195,6 @@ public class RefundService {
                 reasons.isEmpty() ? "none" : String.join("; ", reasons), clock.instant().plus(properties.reviewDeadline()),
                 isLarge(totalRefund),
                 request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
-    }
-
-    /** The review as the finance approval form shows it: decision, reviewer and comment, escaped. */
-    public String reviewOutcome(String decision, String reviewer, String comment) {
-        return Markdown.escape(decision) + " by " + Markdown.escape(reviewer)
-                + (comment == null || comment.isBlank() ? "" : ": " + Markdown.escape(comment));
     }
 
     /**
@@ -528,75 +333,12 @@ public class RefundService {
                 externalReference, key, null);
         audit.record(user, "PAYMENT_RECEIVED", SUBJECT, id, amount.toPlainString() + " by " + method);
         requests.updateStatus(id, RefundRequestStatus.OPEN, null, clock.instant());
-        correlate(id, request, "ExchangePaymentReceived", Map.of("paymentReceivedBy", user));
+        correlate(id, request, "ExchangePaymentReceived", Map.of("paymentReceivedBy", user), "REQUEST_CHANGED",
+                "the request moved on meanwhile; reload it");
         return details(id);
     }
 
     // ---- money, tickets, documents ------------------------------------------------------------
-
-    /** Whether a payment provider is connected: then refunds are paid by it, else finance pays them by hand. */
-    public boolean automaticPayouts() {
-        PaymentGateway gateway = payments.getIfAvailable();
-        return gateway != null && gateway.connected();
-    }
-
-    /** Pays the refund (or an exchange's money back) through the payment gateway, once per request. */
-    @Transactional
-    public Payment payRefund(long id) {
-        RefundRequest request = request(id);
-        String key = reference(id) + "-payout";
-        boolean first = sales.payment(key).isEmpty();
-        PaymentGateway gateway = payments.getIfAvailable();
-        if (gateway == null) {
-            throw new IllegalStateException("No payment provider is connected; request " + id + " is paid out by finance");
-        }
-        Payment payment = gateway.payOut(new PaymentGateway.PayOut(request.orderId(), request.totalRefund(),
-                request.type() == RefundRequestType.REFUND ? "REFUND" : "EXCHANGE_DIFFERENCE", reference(id), key));
-        if (first) {
-            audit.record("system", "REFUND_PAID", SUBJECT, id, payment.amount().toPlainString() + " (payment " + payment.id() + ")");
-        }
-        return payment;
-    }
-
-    /**
-     * Finance paid the refund by hand (no provider connected) and entered the bank's or provider's
-     * reference: recorded once, under the same idempotency key an automatic payout would use. The
-     * requester may not record the payout of their own request.
-     */
-    @Transactional
-    public Payment recordManualPayout(long id, String externalReference, String user) {
-        RefundRequest request = request(id);
-        org.ticketops.identity.FourEyesViolation.check(user, request.requestedBy(), "registered", "pay out", "request " + id);
-        String ref = externalReference == null ? "" : externalReference.strip();
-        if (!ref.matches("[A-Za-z0-9][A-Za-z0-9 ._/:#-]{2,99}")) {
-            throw new InvalidField("payoutReference", "must be the bank's or provider's reference: 3 to 100 letters, digits and . _ / : # -");
-        }
-        String key = reference(id) + "-payout";
-        Optional<Payment> existing = sales.payment(key);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Payment payment = sales.recordPayment(request.orderId(), PaymentDirection.OUT, request.totalRefund(), "BANK_TRANSFER",
-                request.type() == RefundRequestType.REFUND ? "REFUND" : "EXCHANGE_DIFFERENCE", reference(id), ref, key, null);
-        audit.record(user, "REFUND_PAID", SUBJECT, id, payment.amount().toPlainString() + " by hand, reference " + ref
-                + " (payment " + payment.id() + ")");
-        return payment;
-    }
-
-    /** What the finance task "Pay out refund" shows: amount, customer, how they paid, the order. */
-    public String payoutSummary(long id) {
-        RefundRequest r = request(id);
-        Order order = sales.order(r.orderId());
-        Customer customer = customers.get(r.customerId());
-        String paidWith = sales.payments(r.orderId(), null).stream().filter(p -> p.direction() == PaymentDirection.IN)
-                .map(Payment::method).distinct().collect(Collectors.joining(", "));
-        return "- **Pay out:** CNY " + money(r.totalRefund()) + "\n"
-                + "- **To:** " + Markdown.escape(customer.name())
-                + (customer.email() == null ? "" : ", " + Markdown.escape(customer.email()))
-                + (customer.phone() == null ? "" : ", " + Markdown.escape(customer.phone())) + "\n"
-                + "- **Customer paid with:** " + (paidWith.isEmpty() ? "unknown" : Markdown.escape(paidWith)) + "\n"
-                + "- **Order:** " + order.id() + ", " + Markdown.escape(order.eventName());
-    }
 
     /** Refunded tickets become REFUNDED and go back on sale; exchanged ones are replaced by new tickets. */
     @Transactional
@@ -708,13 +450,8 @@ public class RefundService {
         variables.put(RefundVariables.WITHDRAW_REASON, reason == null ? "" : reason);
         // Only the sub-process that spans the waiting steps listens for a withdrawal: once the payout has
         // started the engine finds no one to deliver it to, and the request can't be withdrawn.
-        try {
-            runtime.createMessageCorrelation("RefundWithdrawn").processInstanceId(request.processInstanceId())
-                    .setVariables(variables).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new RefundProblems.WrongRequestState("REQUEST_NOT_WITHDRAWABLE", id, request(id).status(),
-                    "only a request that waits for review, approval or the customer's payment can be withdrawn");
-        }
+        correlate(id, request, "RefundWithdrawn", variables, "REQUEST_NOT_WITHDRAWABLE",
+                "only a request that waits for review, approval or the customer's payment can be withdrawn");
         return details(id);
     }
 
@@ -768,13 +505,14 @@ public class RefundService {
         }
     }
 
-    private void correlate(long id, RefundRequest request, String message, Map<String, Object> variables) {
+    /** Delivers a message to the request's process; when no step of it waits for one, refuses with {@code code}. */
+    private void correlate(long id, RefundRequest request, String message, Map<String, Object> variables, String code,
+                           String reason) {
         try {
             runtime.createMessageCorrelation(message).processInstanceId(request.processInstanceId())
                     .setVariables(variables).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new RefundProblems.WrongRequestState("REQUEST_CHANGED", id, request(id).status(),
-                    "the request moved on meanwhile; reload it");
+            throw new RefundProblems.WrongRequestState(code, id, request(id).status(), reason);
         }
     }
 
@@ -790,44 +528,12 @@ public class RefundService {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
     }
 
-    private static String money(BigDecimal amount) {
+    static String money(BigDecimal amount) {
         return (amount == null ? ZERO : amount.setScale(2, RoundingMode.HALF_UP)).toPlainString();
     }
 
     private static BigDecimal sum(List<FeeLine> lines, java.util.function.Function<FeeLine, BigDecimal> field) {
         return lines.stream().map(field).map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** Markdown summaries for the review and approval forms. */
-    public Map<String, String> formSummaries(long id) {
-        RefundRequest r = request(id);
-        Order order = sales.order(r.orderId());
-        StringBuilder request = new StringBuilder()
-                .append("- **Customer:** ").append(Markdown.escape(order.customerName())).append('\n')
-                .append("- **Order:** ").append(order.id()).append(", ").append(Markdown.escape(order.eventName())).append(", ")
-                .append(show(order.showStartsAt())).append(", paid ").append(money(order.total())).append('\n')
-                .append("- **Reason:** ").append(r.reason()).append(r.note() == null ? "" : " (" + Markdown.escape(r.note()) + ")").append('\n')
-                .append("- **Requested by** ").append(Markdown.escape(r.requestedBy())).append(" at ").append(show(r.requestedAt())).append('\n')
-                .append("- **Fees:** ").append(money(r.totalFee())).append(", **refund:** ").append(money(r.totalRefund()))
-                .append(" (refund-fee table v").append(r.tableVersion()).append(")");
-        if (r.type() == RefundRequestType.EXCHANGE) {
-            request.append("\n- **Exchange to category** ").append(r.targetCategoryId());
-        }
-        String fees = requests.findLines(id).stream().map(l -> "- Ticket " + l.ticketId() + " (" + l.ticketType() + ", "
-                + money(l.pricePaid()) + "): " + l.feePercent() + " % fee " + money(l.fee()) + ", refund "
-                + money(l.refundAmount()) + ", " + l.hoursBeforeShow() + " h before the show").collect(Collectors.joining("\n"));
-        List<RefundRequest> past = requests.findPage(null, r.customerId(), 0, 11).stream()
-                .filter(p -> !p.id().equals(r.id())).limit(10).toList();
-        String history = past.isEmpty() ? "None." : past.stream().map(p -> "- #" + p.id() + " " + p.type() + " "
-                + p.status() + (p.rejectionCode() == null ? "" : " (" + p.rejectionCode() + ")") + ", refund "
-                + money(p.totalRefund()) + ", " + show(p.requestedAt())).collect(Collectors.joining("\n"));
-        Map<String, String> summaries = new LinkedHashMap<>();
-        summaries.put(RefundVariables.REQUEST_TITLE, (r.type() == RefundRequestType.REFUND ? "Refund" : "Exchange")
-                + " request " + r.id());
-        summaries.put(RefundVariables.REQUEST_SUMMARY, request.toString());
-        summaries.put(RefundVariables.FEE_SUMMARY, fees);
-        summaries.put(RefundVariables.HISTORY_SUMMARY, history);
-        return summaries;
     }
 }

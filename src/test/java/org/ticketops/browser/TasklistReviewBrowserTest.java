@@ -43,6 +43,8 @@ class TasklistReviewBrowserTest {
     @Autowired
     RefundService refunds;
     @Autowired
+    org.ticketops.refund.RefundRegistration registration;
+    @Autowired
     TaskService tasks;
     @Autowired
     Engine engine;
@@ -90,7 +92,7 @@ class TasklistReviewBrowserTest {
         Show show = data.show(data.event(), Duration.ofDays(12));
         TicketCategory category = data.category(show, TicketType.STANDARD, "380.00", 20);
         OrderDetails order = data.order(customer, category, 1);
-        RefundRequestDetails request = refunds.open(new NewRefundRequest(order.order().id(),
+        RefundRequestDetails request = registration.open(new NewRefundRequest(order.order().id(),
                 order.tickets().stream().map(t -> t.id()).toList(), RefundRequestType.REFUND,
                 RefundReason.TICKET_DEFECT, null, "Barcode does not scan"), "sam", null);
         Task task = tasks.createTaskQuery().processInstanceId(request.request().processInstanceId()).singleResult();

@@ -41,6 +41,8 @@ class MySqlProcessTest {
     @Autowired
     RefundService refunds;
     @Autowired
+    org.ticketops.refund.RefundRegistration registration;
+    @Autowired
     SalesService sales;
     @Autowired
     TaskService tasks;
@@ -65,7 +67,7 @@ class MySqlProcessTest {
         Show show = data.show(data.event(), Duration.ofDays(9));
         TicketCategory category = data.category(show, TicketType.STANDARD, "480.00", 10);
         OrderDetails order = data.order(customer, category, 2);
-        RefundRequestDetails opened = refunds.open(new NewRefundRequest(order.order().id(),
+        RefundRequestDetails opened = registration.open(new NewRefundRequest(order.order().id(),
                 order.tickets().stream().map(t -> t.id()).toList(), RefundRequestType.REFUND, RefundReason.TICKET_DEFECT,
                 null, null), "mysql-test", null);
         assertThat(opened.request().status()).isEqualTo(RefundRequestStatus.AWAITING_REVIEW);
@@ -169,7 +171,7 @@ class MySqlProcessTest {
         TicketCategory category = data.category(show, TicketType.STANDARD, "300.00", 10);
         TicketCategory target = data.category(other, TicketType.VIP, "500.00", 10);
         OrderDetails order = data.order(customer, category, 1);
-        RefundRequestDetails opened = refunds.open(new NewRefundRequest(order.order().id(),
+        RefundRequestDetails opened = registration.open(new NewRefundRequest(order.order().id(),
                 List.of(order.tickets().get(0).id()), RefundRequestType.EXCHANGE, RefundReason.CUSTOMER_CHOICE,
                 target.id(), null), "mysql-test", null);
         assertThat(opened.request().status()).isEqualTo(RefundRequestStatus.AWAITING_PAYMENT);

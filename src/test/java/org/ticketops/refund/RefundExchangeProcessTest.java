@@ -76,6 +76,10 @@ class RefundExchangeProcessTest {
     @Autowired
     RefundFixture fixture;
     @Autowired
+    RefundRegistration registration;
+    @Autowired
+    RefundPayouts payouts;
+    @Autowired
     TestData data;
     @Autowired
     SalesService sales;
@@ -478,7 +482,7 @@ class RefundExchangeProcessTest {
                 .activityId("payRefund").count()).isEqualTo(2);
         List<Payment> payments = sales.payments(null, RefundService.reference(id));
         assertThat(payments).hasSize(1);
-        assertThat(refunds.payRefund(id).id()).isEqualTo(payments.get(0).id());
+        assertThat(payouts.payRefund(id).id()).isEqualTo(payments.get(0).id());
         assertThat(sales.payments(null, RefundService.reference(id))).hasSize(1);
     }
 
@@ -503,7 +507,7 @@ class RefundExchangeProcessTest {
             assertThat(p.externalReference()).isEqualTo("BANK-2026-0042");
         });
         // a second record of the same payout finds the first
-        assertThat(refunds.recordManualPayout(requestOf(pi).id(), "OTHER-REF", "fiona").id()).isEqualTo(payments.get(0).id());
+        assertThat(payouts.recordManualPayout(requestOf(pi).id(), "OTHER-REF", "fiona").id()).isEqualTo(payments.get(0).id());
         assertThat(refunds.details(requestOf(pi).id()).trail()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("REFUND_PAID");
             assertThat(e.actor()).isEqualTo("fiona");
@@ -538,7 +542,7 @@ class RefundExchangeProcessTest {
     @Test
     void theRequesterMayNotReviewOrApproveAndNoOneTakesTwoApprovalSteps() {
         var c = fixture.order(MemberTier.NONE, TicketType.VIP, "3000.00", 4, 800);
-        RefundRequestDetails opened = refunds.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.REFUND,
+        RefundRequestDetails opened = registration.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.REFUND,
                 RefundReason.CUSTOMER_CHOICE, null, null), "amy", null);
         ProcessInstance pi = instance(opened);
         assertThat(pi).isWaitingAt("reviewRefund");

@@ -20,11 +20,11 @@ import org.ticketops.support.TestData;
 class RefundFixture {
 
     private final TestData data;
-    private final RefundService refunds;
+    private final RefundRegistration registration;
 
-    RefundFixture(TestData data, RefundService refunds) {
+    RefundFixture(TestData data, RefundRegistration registration) {
         this.data = data;
-        this.refunds = refunds;
+        this.registration = registration;
     }
 
     /** An order of {@code quantity} tickets at {@code price} for a show {@code hoursAhead} from now. */
@@ -33,22 +33,19 @@ class RefundFixture {
     }
 
     Case order(MemberTier tier, CustomerType customerType, TicketType type, String price, int quantity, long hoursAhead) {
-        Event event = data.event();
-        Show show = data.show(event, Duration.ofHours(hoursAhead));
-        Show other = data.show(event, Duration.ofHours(hoursAhead + 24 * 7));
-        TicketCategory category = data.category(show, type, price, 100);
-        Customer customer = data.customer(tier, customerType);
-        OrderDetails order = data.order(customer, category, quantity);
-        return new Case(event, show, other, category, customer, order);
+        return orderFor(data.customer(tier, customerType), type, price, quantity, hoursAhead);
     }
 
     /** As {@link #order}, for a customer with neither phone nor e-mail. */
     Case orderForCustomerWithoutContact(TicketType type, String price, int quantity, long hoursAhead) {
+        return orderFor(data.customerWithoutContact(MemberTier.NONE), type, price, quantity, hoursAhead);
+    }
+
+    private Case orderFor(Customer customer, TicketType type, String price, int quantity, long hoursAhead) {
         Event event = data.event();
         Show show = data.show(event, Duration.ofHours(hoursAhead));
         Show other = data.show(event, Duration.ofHours(hoursAhead + 24 * 7));
         TicketCategory category = data.category(show, type, price, 100);
-        Customer customer = data.customerWithoutContact(MemberTier.NONE);
         OrderDetails order = data.order(customer, category, quantity);
         return new Case(event, show, other, category, customer, order);
     }
@@ -66,12 +63,12 @@ class RefundFixture {
 
     /** Registered by sam (ticket-sales), so amy and carl (customer-service) may review it. */
     RefundRequestDetails refund(Case c, RefundReason reason) {
-        return refunds.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.REFUND, reason, null, "test"),
+        return registration.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.REFUND, reason, null, "test"),
                 "sam", null);
     }
 
     RefundRequestDetails exchange(Case c, TicketCategory target) {
-        return refunds.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.EXCHANGE,
+        return registration.open(new NewRefundRequest(c.orderId(), c.ticketIds(), RefundRequestType.EXCHANGE,
                 RefundReason.CUSTOMER_CHOICE, target.id(), null), "sam", null);
     }
 }

@@ -21,7 +21,7 @@ class SecurityTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    org.ticketops.refund.RefundService refunds;
+    org.ticketops.refund.RefundRegistration refunds;
     @Autowired
     org.ticketops.support.TestData data;
     Api api;
