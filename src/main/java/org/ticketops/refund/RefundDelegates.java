@@ -86,11 +86,11 @@ class RefundDelegates {
 
 
     @Bean
-    JavaDelegate evaluateRefundFees(RefundService refunds, RefundTaskContext context, RefundProperties properties,
+    JavaDelegate evaluateRefundFees(RefundAssessment assessment, RefundTaskContext context, RefundProperties properties,
                                     ObjectMapper json) {
         return execution -> {
             long id = RefundVariables.requestId(execution);
-            RefundService.Evaluation evaluation = refunds.evaluate(id);
+            RefundAssessment.Evaluation evaluation = assessment.evaluate(id);
             execution.setVariable(RefundVariables.ALLOWED, evaluation.allowed());
             execution.setVariable(RefundVariables.REJECTION_CODE, evaluation.rejectionCode());
             setTotals(execution, evaluation, json);
@@ -105,12 +105,12 @@ class RefundDelegates {
 
     /** Checks and records a reviewer's decision as the review task completes (an invalid one is refused). */
     @Bean
-    TaskListener reviewCompleted(RefundService refunds, RefundTaskContext context) {
+    TaskListener reviewCompleted(RefundAssessment assessment, RefundTaskContext context) {
         return task -> {
             String decision = RefundVariables.string(task, RefundVariables.REVIEW_DECISION);
             String comment = RefundVariables.string(task, RefundVariables.REVIEW_COMMENT);
             String user = actor(task);
-            refunds.recordReview(RefundVariables.requestId(task), decision, comment, user);
+            assessment.recordReview(RefundVariables.requestId(task), decision, comment, user);
             task.setVariable(RefundVariables.REVIEWED_BY, user);
             task.setVariable(RefundVariables.REVIEW_OUTCOME, context.reviewOutcome(decision, user, comment));
             if ("REJECT".equals(decision)) {
@@ -120,9 +120,9 @@ class RefundDelegates {
     }
 
     @Bean
-    JavaDelegate applyReviewDecision(RefundService refunds, RefundTaskContext context, ObjectMapper json) {
+    JavaDelegate applyReviewDecision(RefundAssessment assessment, RefundTaskContext context, ObjectMapper json) {
         return execution -> {
-            RefundService.Evaluation evaluation = refunds.applyReview(RefundVariables.requestId(execution),
+            RefundAssessment.Evaluation evaluation = assessment.applyReview(RefundVariables.requestId(execution),
                     RefundVariables.string(execution, RefundVariables.REVIEW_DECISION),
                     RefundVariables.string(execution, RefundVariables.REVIEWED_BY));
             setTotals(execution, evaluation, json);
@@ -131,11 +131,11 @@ class RefundDelegates {
     }
 
     @Bean
-    TaskListener financeDecided(RefundService refunds) {
+    TaskListener financeDecided(RefundAssessment assessment) {
         return task -> {
             String decision = RefundVariables.string(task, RefundVariables.FINANCE_DECISION);
             String user = actor(task);
-            refunds.recordFinanceDecision(RefundVariables.requestId(task), decision,
+            assessment.recordFinanceDecision(RefundVariables.requestId(task), decision,
                     RefundVariables.string(task, RefundVariables.FINANCE_COMMENT), user,
                     RefundVariables.string(task, RefundVariables.REVIEWED_BY));
             task.setVariable(RefundVariables.APPROVED_BY, user);
@@ -230,7 +230,7 @@ class RefundDelegates {
         return new RefundStatus(refunds);
     }
 
-    private static void setTotals(DelegateExecution execution, RefundService.Evaluation evaluation, ObjectMapper json)
+    private static void setTotals(DelegateExecution execution, RefundAssessment.Evaluation evaluation, ObjectMapper json)
             throws JsonProcessingException {
         execution.setVariable(RefundVariables.TOTAL_FEE, evaluation.totalFee().toPlainString());
         execution.setVariable(RefundVariables.TOTAL_REFUND, evaluation.totalRefund().toPlainString());

@@ -3,7 +3,6 @@ package org.ticketops.refund;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,31 +21,23 @@ import org.ticketops.audit.AuditTrail;
 import org.ticketops.billing.BillingService;
 import org.ticketops.billing.CreditNote;
 import org.ticketops.catalog.CatalogService;
-import org.ticketops.catalog.Show;
 import org.ticketops.catalog.TicketCategory;
-import org.ticketops.credit.CreditCheck;
-import org.ticketops.credit.CreditService;
 import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
-import org.ticketops.decision.Decision;
-import org.ticketops.decision.DecisionService;
-import org.ticketops.decision.DecisionSubject;
 import org.ticketops.notification.Notification;
 import org.ticketops.notification.NotificationOutbox;
 import org.ticketops.platform.TicketOpsProperties;
-import org.ticketops.sales.Order;
 import org.ticketops.sales.OrderDetails;
 import org.ticketops.sales.PaymentDirection;
 import org.ticketops.sales.SalesService;
-import org.ticketops.web.InvalidField;
 import org.ticketops.web.NotFound;
 import org.ticketops.web.Page;
 import org.ticketops.web.PageRequest;
 
 /**
- * Refund and exchange requests once registered ({@link RefundRegistration}): reading them, deciding their
- * fees with the refund-fee table, reviews and approvals, holding seats, settling tickets, credit notes,
- * the customer's messages and how a request ends. Money goes out through {@link RefundPayouts}; task
+ * Refund and exchange requests once registered ({@link RefundRegistration}) and decided
+ * ({@link RefundAssessment}): reading them, holding seats, settling tickets, credit notes, the
+ * customer's messages and how a request ends. Money goes out through {@link RefundPayouts}; task
  * forms are built by {@link RefundTaskContext}. The process {@code refundExchange} calls these steps
  * through its delegates.
  */
@@ -58,40 +49,31 @@ public class RefundService {
     static final String REVIEW_REJECTED = "REVIEW_REJECTED";
     static final String FINANCE_REJECTED = "FINANCE_REJECTED";
     static final String EXCHANGE_SOLD_OUT = "EXCHANGE_SOLD_OUT";
-    private static final BigDecimal ZERO = new BigDecimal("0.00");
+    static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final RefundMapper requests;
     private final SalesService sales;
     private final CatalogService catalog;
     private final CustomerService customers;
-    private final DecisionService decisions;
-    private final RefundFeeTable feeTable;
     private final AuditTrail audit;
     private final NotificationOutbox outbox;
     private final BillingService billing;
-    private final CreditService credit;
     private final RuntimeService runtime;
-    private final RefundProperties properties;
     private final ExchangeProperties exchange;
     private final ZoneId zone;
     private final Clock clock;
 
     RefundService(RefundMapper requests, SalesService sales, CatalogService catalog, CustomerService customers,
-                  DecisionService decisions, RefundFeeTable feeTable, AuditTrail audit, NotificationOutbox outbox,
-                  BillingService billing, CreditService credit, RuntimeService runtime, RefundProperties properties,
+                  AuditTrail audit, NotificationOutbox outbox, BillingService billing, RuntimeService runtime,
                   ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
         this.requests = requests;
         this.sales = sales;
         this.catalog = catalog;
         this.customers = customers;
-        this.decisions = decisions;
-        this.feeTable = feeTable;
         this.audit = audit;
         this.outbox = outbox;
         this.billing = billing;
-        this.credit = credit;
         this.runtime = runtime;
-        this.properties = properties;
         this.exchange = exchange;
         this.zone = ticketOps.zone();
         this.clock = clock;
@@ -117,146 +99,6 @@ public class RefundService {
     public Page<RefundRequest> list(RefundRequestStatus status, Long customerId, PageRequest page) {
         return Page.of(requests.findPage(status, customerId, page.offset(), page.size()), page.page(), page.size(),
                 requests.count(status, customerId));
-    }
-
-    // ---- deciding -----------------------------------------------------------------------------
-
-    /** What the evaluation decided, for the process's gateways and the review form. */
-    public record Evaluation(boolean allowed, String rejectionCode, BigDecimal totalFee, BigDecimal totalRefund,
-                             int tableVersion, boolean reviewNeeded, String reviewReasons, Instant reviewDueAt,
-                             boolean largeRefund, boolean refundDue, List<FeeLine> feeLines) {
-    }
-
-    /**
-     * Decides every ticket with the refund-fee table (the version of the purchase, or the one in force,
-     * as {@code ticketops.refund.policy-binding} says), with the hours before that ticket's show counted
-     * from when the request was made. One refused ticket refuses the whole request.
-     */
-    @Transactional
-    public Evaluation evaluate(long id) {
-        RefundRequest request = request(id);
-        Order order = sales.order(request.orderId());
-        Customer customer = customers.get(request.customerId());
-        Show show = catalog.show(order.showId());
-        Integer version = properties.policyBinding() == RefundProperties.PolicyBinding.PURCHASE
-                ? order.refundFeesVersion() : null;
-        long hours = Math.floorDiv(Duration.between(request.requestedAt(), show.startsAt()).getSeconds(), 3600);
-        int hoursBeforeShow = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hours));
-        DecisionSubject subject = new DecisionSubject(SUBJECT, String.valueOf(id), request.processInstanceId());
-
-        boolean allowed = true;
-        String rejectionCode = null;
-        int tableVersion = 0;
-        for (FeeLine line : requests.findLines(id)) {
-            RefundFeeInput input = new RefundFeeInput(request.type(), request.reason(), hoursBeforeShow,
-                    line.ticketType(), customer.memberTier(), line.pricePaid());
-            Decision<RefundFeeOutput> decision = decisions.decide(feeTable, version, input, subject);
-            RefundFeeOutput out = decision.output();
-            tableVersion = decision.tableVersion().version();
-            requests.updateLineFee(id, line.ticketId(), hoursBeforeShow, out.allowed(), out.rejectionCode(),
-                    out.feePercent(), out.minimumFee(), out.fee(), out.refundAmount(), tableVersion);
-            if (!out.allowed() && allowed) {
-                allowed = false;
-                rejectionCode = out.rejectionCode();
-            }
-        }
-        List<FeeLine> lines = requests.findLines(id);
-        BigDecimal totalFee = sum(lines, FeeLine::fee);
-        BigDecimal totalRefund = sum(lines, FeeLine::refundAmount);
-        requests.updateTotals(id, tableVersion, totalFee, totalRefund, null, null, clock.instant());
-
-        List<String> reasons = new ArrayList<>();
-        if (totalRefund.compareTo(properties.reviewAbove()) > 0) {
-            reasons.add("refund total " + totalRefund.toPlainString() + " is above " + properties.reviewAbove().toPlainString());
-        }
-        if (request.reason() == RefundReason.TICKET_DEFECT) {
-            reasons.add("a ticket defect is claimed");
-        }
-        int recent = requests.countCompletedSince(request.customerId(), RefundRequestType.REFUND,
-                clock.instant().minus(properties.frequentWindow()));
-        if (recent >= properties.frequentRefunds()) {
-            reasons.add("the customer had " + recent + " refunds in the last " + properties.frequentWindow().toDays() + " days");
-        }
-        if (allowed) {
-            CreditCheck creditCheck = credit.decide(request.customerId(), subject);
-            if (creditCheck.decision().output().refundsNeedReview()) {
-                reasons.add("credit tier " + creditCheck.decision().output().tier() + " needs a review of refunds");
-            }
-        }
-        boolean reviewNeeded = allowed && !reasons.isEmpty();
-        if (reviewNeeded) {
-            requests.updateStatus(id, RefundRequestStatus.AWAITING_REVIEW, null, clock.instant());
-        }
-        audit.record("system", "EVALUATED", SUBJECT, id, "refund-fees v" + tableVersion + ": "
-                + (allowed ? "allowed, fees " + totalFee.toPlainString() + ", refund " + totalRefund.toPlainString()
-                + (reviewNeeded ? ", review needed (" + String.join("; ", reasons) + ")" : "")
-                : "rejected " + rejectionCode));
-        return new Evaluation(allowed, rejectionCode, totalFee, totalRefund, tableVersion, reviewNeeded,
-                reasons.isEmpty() ? "none" : String.join("; ", reasons), clock.instant().plus(properties.reviewDeadline()),
-                isLarge(totalRefund),
-                request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
-    }
-
-    /**
-     * Records a reviewer's decision in the trail; REJECT and WAIVE_FEE need a comment. The requester may
-     * not review their own request (four-eyes rule).
-     */
-    @Transactional
-    public void recordReview(long id, String decision, String comment, String user) {
-        org.ticketops.identity.FourEyesViolation.check(user, request(id).requestedBy(), "registered", "review",
-                "request " + id);
-        if (decision == null || !List.of("APPROVE", "WAIVE_FEE", "REJECT").contains(decision)) {
-            throw new InvalidField("reviewDecision", "must be APPROVE, WAIVE_FEE or REJECT");
-        }
-        if (!decision.equals("APPROVE") && (comment == null || comment.isBlank())) {
-            throw new InvalidField("reviewComment", "is required to reject or to waive the fees");
-        }
-        audit.record(user, "REVIEW_" + decision, SUBJECT, id, comment);
-    }
-
-    /**
-     * Records finance's decision on a large refund; REJECT needs a comment. Neither the requester nor the
-     * reviewer may take it (four-eyes rule: one person, one approval step).
-     */
-    @Transactional
-    public void recordFinanceDecision(long id, String decision, String comment, String user, String reviewedBy) {
-        org.ticketops.identity.FourEyesViolation.check(user, request(id).requestedBy(), "registered", "approve",
-                "request " + id);
-        org.ticketops.identity.FourEyesViolation.check(user, reviewedBy, "reviewed", "also approve", "request " + id);
-        if (decision == null || !List.of("APPROVE", "REJECT").contains(decision)) {
-            throw new InvalidField("financeDecision", "must be APPROVE or REJECT");
-        }
-        if (decision.equals("REJECT") && (comment == null || comment.isBlank())) {
-            throw new InvalidField("financeComment", "is required to reject");
-        }
-        audit.record(user, "FINANCE_" + decision, SUBJECT, id, comment);
-        if (decision.equals("APPROVE")) {
-            requests.updateStatus(id, RefundRequestStatus.OPEN, null, clock.instant());
-        }
-    }
-
-    /** Applies an approved review: WAIVE_FEE sets every fee to 0.00. Returns the new totals. */
-    @Transactional
-    public Evaluation applyReview(long id, String decision, String user) {
-        RefundRequest request = request(id);
-        List<FeeLine> lines = requests.findLines(id);
-        if ("WAIVE_FEE".equals(decision)) {
-            for (FeeLine line : lines) {
-                BigDecimal refund = request.type() == RefundRequestType.REFUND ? line.pricePaid() : ZERO;
-                requests.updateLineFee(id, line.ticketId(), line.hoursBeforeShow(), true, null, line.feePercent(),
-                        line.minimumFee(), ZERO, refund, line.tableVersion());
-            }
-            lines = requests.findLines(id);
-            audit.record(user, "FEES_WAIVED", SUBJECT, id, "fees " + sum(lines, FeeLine::fee) + " after waiving");
-        }
-        BigDecimal totalFee = sum(lines, FeeLine::fee);
-        BigDecimal totalRefund = sum(lines, FeeLine::refundAmount);
-        requests.updateTotals(id, request.tableVersion(), totalFee, totalRefund, null, null, clock.instant());
-        requests.updateStatus(id, isLarge(totalRefund) ? RefundRequestStatus.AWAITING_APPROVAL : RefundRequestStatus.OPEN,
-                null, clock.instant());
-        return new Evaluation(true, null, totalFee, totalRefund, request.tableVersion() == null ? 0 : request.tableVersion(),
-                false, null, null, isLarge(totalRefund), request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0,
-                lines);
     }
 
     // ---- exchanges ----------------------------------------------------------------------------
@@ -516,10 +358,6 @@ public class RefundService {
         }
     }
 
-    private boolean isLarge(BigDecimal totalRefund) {
-        return totalRefund.compareTo(properties.financeApprovalAbove()) > 0;
-    }
-
     static String reference(long id) {
         return "refund-request-" + id;
     }
@@ -532,7 +370,7 @@ public class RefundService {
         return (amount == null ? ZERO : amount.setScale(2, RoundingMode.HALF_UP)).toPlainString();
     }
 
-    private static BigDecimal sum(List<FeeLine> lines, java.util.function.Function<FeeLine, BigDecimal> field) {
+    static BigDecimal sum(List<FeeLine> lines, java.util.function.Function<FeeLine, BigDecimal> field) {
         return lines.stream().map(field).map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
     }
