@@ -54,6 +54,8 @@ class RefundHolesApiTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
     DecisionTableMapper decisionLog;
     Api api;
 
@@ -99,6 +101,22 @@ class RefundHolesApiTest {
         RefundRequest request = refunds.byProcessInstance(started.tree().path("id").asText()).orElseThrow();
         assertThat(request.requestedBy()).isEqualTo("carl");
         assertThat(request.note()).isEqualTo("# Pre-approved by finance");
+    }
+
+    @Test
+    void textPeopleTypedShowsAsTextInTheReviewForm() {
+        var c = fixture.order(MemberTier.NONE, TicketType.STANDARD, "280.00", 1, 400);
+        String note = "ok\n# Pre-approved by finance\n![seen](http://evil.example/x.png) <img src=x onerror=alert(1)>";
+        long id = api.post("amy", PATH, Map.of("orderId", c.orderId(), "ticketIds", c.ticketIds(), "type", "REFUND",
+                "reason", "TICKET_DEFECT", "note", note)).hasStatus(201).tree().path("id").asLong();
+        String pi = refunds.request(id).processInstanceId();
+        String summary = (String) runtime.getVariable(pi, "requestSummary");
+        // every Markdown/HTML character is escaped and the text stays on one line: no heading, image or tag
+        assertThat(summary).contains("\\# Pre\\-approved by finance").contains("\\!\\[seen\\]\\(http\\:")
+                .contains("\\<img").doesNotContain("\n# ").doesNotContain("![").doesNotContain(" <img");
+        // the note is the request's, not a process variable
+        assertThat(runtime.getVariable(pi, "note")).isNull();
+        assertThat(refunds.request(id).note()).isEqualTo(note);
     }
 
     @Test
