@@ -13,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox every process writes customer messages to, in the same transaction as the change they
- * report, so a message exists exactly when its change does. A sender (mail, SMS) reads the unsent ones
- * and marks them sent. Writing the same idempotency key twice keeps the first message.
+ * report, so a message exists exactly when its change does. {@link NotificationSender} delivers them. Writing the same idempotency key twice keeps the first message.
  */
 @Service
 public class NotificationOutbox {
@@ -51,12 +50,34 @@ public class NotificationOutbox {
         return notifications.findBySubject(subjectType, String.valueOf(subjectId));
     }
 
-    public List<Notification> unsent(int limit) {
-        return notifications.findUnsent(limit);
+    public Notification get(long id) {
+        Notification notification = notifications.find(id);
+        if (notification == null) {
+            throw new org.ticketops.web.NotFound("notification", id);
+        }
+        return notification;
     }
 
+    /** The newest messages in a status (FAILED: the ones admins look at). */
+    public List<Notification> withStatus(Notification.Status status, int limit) {
+        return notifications.findByStatus(status.name(), limit);
+    }
+
+    /** Puts a FAILED message back in the queue for a fresh round of attempts. */
     @Transactional
-    public boolean markSent(long id) {
-        return notifications.markSent(id, clock.instant()) == 1;
+    public Notification retry(long id) {
+        Notification notification = get(id);
+        if (notifications.retry(id, clock.instant()) != 1) {
+            throw new NotRetryable(id, notification.status());
+        }
+        return get(id);
+    }
+
+    /** Only a FAILED message can be retried: 409. */
+    static class NotRetryable extends org.ticketops.web.ProblemException {
+        NotRetryable(long id, Notification.Status status) {
+            super(org.springframework.http.HttpStatus.CONFLICT, "NOTIFICATION_NOT_FAILED", "Not failed",
+                    "Notification " + id + " is " + status + "; only a FAILED one can be retried.");
+        }
     }
 }

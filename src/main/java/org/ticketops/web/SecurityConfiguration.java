@@ -90,7 +90,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(groups(CUSTOMER_SERVICE, TICKET_SALES, FINANCE, ADMIN))
                         .requestMatchers("/api/refund-requests/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers("/api/quotes/**").hasAnyAuthority(groups(TICKET_SALES, ADMIN))
+                        .requestMatchers("/api/notifications/**").hasAnyAuthority(OPERATORS)
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/demo/**").hasAnyAuthority(STAFF)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("TicketOps").authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex

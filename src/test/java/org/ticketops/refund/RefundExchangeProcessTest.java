@@ -80,6 +80,10 @@ class RefundExchangeProcessTest {
     @Autowired
     RefundPayouts payouts;
     @Autowired
+    org.ticketops.notification.NotificationSender sender;
+    @Autowired
+    org.ticketops.demo.DemoMailbox.Inbox inbox;
+    @Autowired
     TestData data;
     @Autowired
     SalesService sales;
@@ -511,6 +515,25 @@ class RefundExchangeProcessTest {
         assertThat(refunds.details(requestOf(pi).id()).trail()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("REFUND_PAID");
             assertThat(e.actor()).isEqualTo("fiona");
+        });
+    }
+
+    @Test
+    void theCustomerReceivesTheCompletionByEmailAndTheTrailSaysWhenItWasSent() {
+        var c = fixture.order(MemberTier.NONE, TicketType.STANDARD, "480.00", 1, 800);
+        ProcessInstance pi = instance(fixture.refund(c, RefundReason.CUSTOMER_CHOICE));
+        jobs.executeJobs(pi.getId());
+        long id = requestOf(pi).id();
+        assertThat(refunds.details(id).trail()).extracting(e -> e.action()).contains("NOTIFICATION_QUEUED")
+                .doesNotContain("NOTIFICATION_SENT");
+        sender.sendDue();
+        assertThat(inbox.to(c.customer().email())).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Your refund for order " + c.orderId() + " is on its way");
+            assertThat(mail.body()).contains(c.customer().name(), "CNY 456.00");
+        });
+        assertThat(refunds.details(id).trail()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("NOTIFICATION_SENT");
+            assertThat(e.detail()).contains("refund-completed", c.customer().email());
         });
     }
 

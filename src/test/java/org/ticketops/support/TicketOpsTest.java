@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * The one test configuration of the H2 suite: the whole application on a random port, on the
  * default profile (in-memory H2, demo users and data). Every test class uses exactly this, so Spring
  * boots the context once for all of them. The job executor is off: tests run jobs themselves
- * ({@link Engine#executeJobs()}), so nothing happens behind a test's back.
+ * ({@link Engine#executeJobs()}), and the outbox sender is off: tests deliver with
+ * {@code NotificationSender.sendDue()}, so nothing happens behind a test's back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
         "ticketops.decisions.refresh-interval=PT1H",
+        "ticketops.notifications.sender-enabled=false",
         "logging.level.org.ticketops=INFO"
 })
 public @interface TicketOpsTest {
