@@ -37,6 +37,7 @@ class StartupReport {
                 .append("    API docs  ").append(base).append("/swagger-ui.html\n")
                 .append("    Engine    ").append(base).append("/engine-rest\n");
         if (properties.demo().enabled()) {
+            text.append("    Mailbox   ").append(base).append("/demo/mailbox (e-mails sent to customers)\n");
             text.append("  Demo log-ins (password = user id):\n");
             DemoUsers.USERS.forEach((user, groups) -> text.append(String.format("    %-7s %s%n", user,
                     user.equals("demo") ? "administrator, in every group" : groups.stream().collect(Collectors.joining(", ")))));
