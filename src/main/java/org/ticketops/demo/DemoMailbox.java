@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Only with demo data and when no {@code spring.mail.host} is configured.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${ticketops.demo.enabled:false} and '${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression(DemoMailbox.CONDITION)
 public class DemoMailbox {
+
+    static final String CONDITION = "${ticketops.demo.enabled:false} and '${spring.mail.host:}'.isEmpty()";
 
     /** A received message as the page and tests read it. */
     public record Mail(String to, String subject, String body, java.util.Date received) {
@@ -78,6 +80,7 @@ public class DemoMailbox {
     }
 
     @Controller
+    @ConditionalOnExpression(CONDITION)
     static class MailboxPage {
         private final Inbox inbox;
 
