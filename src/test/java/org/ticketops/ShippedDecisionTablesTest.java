@@ -22,7 +22,8 @@ import org.ticketops.support.ShippedTable;
  */
 class ShippedDecisionTablesTest {
 
-    static final List<DecisionTable<?, ?>> TABLES = List.of(new RefundFeeTable(), new CreditTierTable(), new DiscountTable());
+    static final List<DecisionTable<?, ?>> TABLES = List.of(new RefundFeeTable(), new CreditTierTable(), new DiscountTable(),
+            new org.ticketops.refund.RefundReviewTable());
 
     static Stream<Arguments> scenarios() {
         return TABLES.stream().flatMap(table -> ShippedTable.scenarios(table).stream()
@@ -31,7 +32,7 @@ class ShippedDecisionTablesTest {
 
     static Stream<Arguments> tables() {
         return Stream.of(Arguments.of("refund-fees", 40), Arguments.of("credit-tiers", 20),
-                Arguments.of("discount-eligibility", 20));
+                Arguments.of("discount-eligibility", 20), Arguments.of("refund-review", 12));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

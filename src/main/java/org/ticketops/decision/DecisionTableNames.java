@@ -5,6 +5,7 @@ public final class DecisionTableNames {
 
     public static final String REFUND_FEES = "refund-fees";
     public static final String CREDIT_TIERS = "credit-tiers";
+    public static final String REFUND_REVIEW = "refund-review";
     public static final String DISCOUNT_ELIGIBILITY = "discount-eligibility";
 
     private DecisionTableNames() {

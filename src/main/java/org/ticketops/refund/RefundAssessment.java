@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -38,13 +37,15 @@ public class RefundAssessment {
     private final CustomerService customers;
     private final DecisionService decisions;
     private final RefundFeeTable feeTable;
+    private final RefundReviewTable reviewTable;
     private final CreditService credit;
     private final AuditTrail audit;
     private final RefundProperties properties;
     private final Clock clock;
 
     RefundAssessment(RefundService refunds, RefundMapper requests, SalesService sales, CatalogService catalog,
-                     CustomerService customers, DecisionService decisions, RefundFeeTable feeTable, CreditService credit,
+                     CustomerService customers, DecisionService decisions, RefundFeeTable feeTable,
+                     RefundReviewTable reviewTable, CreditService credit,
                      AuditTrail audit, RefundProperties properties, Clock clock) {
         this.refunds = refunds;
         this.requests = requests;
@@ -53,6 +54,7 @@ public class RefundAssessment {
         this.customers = customers;
         this.decisions = decisions;
         this.feeTable = feeTable;
+        this.reviewTable = reviewTable;
         this.credit = credit;
         this.audit = audit;
         this.properties = properties;
@@ -61,7 +63,8 @@ public class RefundAssessment {
 
     /** What the evaluation decided, for the process's gateways and the review form. */
     public record Evaluation(boolean allowed, String rejectionCode, BigDecimal totalFee, BigDecimal totalRefund,
-                             int tableVersion, boolean reviewNeeded, String reviewReasons, Instant reviewDueAt,
+                             int tableVersion, boolean reviewNeeded, String reviewReasons, Duration reviewDeadline,
+                             Instant reviewDueAt,
                              boolean largeRefund, boolean refundDue, List<FeeLine> feeLines) {
     }
 
@@ -103,36 +106,44 @@ public class RefundAssessment {
         BigDecimal totalRefund = RefundService.sum(lines, FeeLine::refundAmount);
         requests.updateTotals(id, tableVersion, totalFee, totalRefund, null, null, clock.instant());
 
-        List<String> reasons = new ArrayList<>();
-        if (totalRefund.compareTo(properties.reviewAbove()) > 0) {
-            reasons.add("refund total " + totalRefund.toPlainString() + " is above " + properties.reviewAbove().toPlainString());
-        }
-        if (request.reason() == RefundReason.TICKET_DEFECT) {
-            reasons.add("a ticket defect is claimed");
-        }
-        int recent = requests.countCompletedSince(request.customerId(), RefundRequestType.REFUND,
-                clock.instant().minus(properties.frequentWindow()));
-        if (recent >= properties.frequentRefunds()) {
-            reasons.add("the customer had " + recent + " refunds in the last " + properties.frequentWindow().toDays() + " days");
-        }
-        if (allowed) {
-            CreditCheck creditCheck = credit.decide(request.customerId(), subject);
-            if (creditCheck.decision().output().refundsNeedReview()) {
-                reasons.add("credit tier " + creditCheck.decision().output().tier() + " needs a review of refunds");
-            }
-        }
-        boolean reviewNeeded = allowed && !reasons.isEmpty();
+        ReviewRuling review = allowed ? review(request, totalRefund, subject) : ReviewRuling.NONE;
+        boolean reviewNeeded = review.decision().reviewNeeded();
         if (reviewNeeded) {
             requests.updateStatus(id, RefundRequestStatus.AWAITING_REVIEW, null, clock.instant());
         }
+        String reasons = String.join("; ", review.reasons());
         audit.record("system", "EVALUATED", RefundService.SUBJECT, id, "refund-fees v" + tableVersion + ": "
                 + (allowed ? "allowed, fees " + totalFee.toPlainString() + ", refund " + totalRefund.toPlainString()
-                + (reviewNeeded ? ", review needed (" + String.join("; ", reasons) + ")" : "")
+                + (reviewNeeded ? ", review needed (" + reasons + ")" : "")
                 : "rejected " + rejectionCode));
+        Duration deadline = Duration.ofHours(review.decision().reviewDeadlineHours());
         return new Evaluation(allowed, rejectionCode, totalFee, totalRefund, tableVersion, reviewNeeded,
-                reasons.isEmpty() ? "none" : String.join("; ", reasons), clock.instant().plus(properties.reviewDeadline()),
-                isLarge(totalRefund),
+                reviewNeeded ? reasons : "none", deadline, clock.instant().plus(deadline),
+                review.decision().financeApprovalNeeded(),
                 request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
+    }
+
+    /** The refund-review table's decision on a request with this refund total, and its reasons in words. */
+    private record ReviewRuling(RefundReviewDecision decision, List<String> reasons) {
+        static final ReviewRuling NONE = new ReviewRuling(new RefundReviewDecision(false, List.of(), false, 0), List.of());
+    }
+
+    private ReviewRuling review(RefundRequest request, BigDecimal totalRefund, DecisionSubject subject) {
+        int recent = requests.countCompletedSince(request.customerId(), RefundRequestType.REFUND,
+                clock.instant().minus(properties.frequentWindow()));
+        CreditCheck creditCheck = credit.decide(request.customerId(), subject);
+        boolean tierNeedsReview = creditCheck.decision().output().refundsNeedReview();
+        RefundReviewDecision decision = decisions.decide(reviewTable, null, new RefundReviewInput(request.type(),
+                request.reason(), totalRefund, recent, tierNeedsReview), subject).output();
+        List<String> reasons = decision.reviewReasons().stream().map(code -> switch (code) {
+            case "AMOUNT_ABOVE_LIMIT" -> "refund total " + totalRefund.toPlainString() + " is above the review limit";
+            case "TICKET_DEFECT" -> "a ticket defect is claimed";
+            case "FREQUENT_REFUNDER" -> "the customer had " + recent + " refunds in the last "
+                    + properties.frequentWindow().toDays() + " days";
+            case "CREDIT_TIER" -> "credit tier " + creditCheck.decision().output().tier() + " needs a review of refunds";
+            default -> code;
+        }).toList();
+        return new ReviewRuling(decision, reasons);
     }
 
     /**
@@ -190,14 +201,12 @@ public class RefundAssessment {
         BigDecimal totalFee = RefundService.sum(lines, FeeLine::fee);
         BigDecimal totalRefund = RefundService.sum(lines, FeeLine::refundAmount);
         requests.updateTotals(id, request.tableVersion(), totalFee, totalRefund, null, null, clock.instant());
-        requests.updateStatus(id, isLarge(totalRefund) ? RefundRequestStatus.AWAITING_APPROVAL : RefundRequestStatus.OPEN,
+        boolean financeApproval = review(request, totalRefund, new DecisionSubject(RefundService.SUBJECT, String.valueOf(id),
+                request.processInstanceId())).decision().financeApprovalNeeded();
+        requests.updateStatus(id, financeApproval ? RefundRequestStatus.AWAITING_APPROVAL : RefundRequestStatus.OPEN,
                 null, clock.instant());
         return new Evaluation(true, null, totalFee, totalRefund, request.tableVersion() == null ? 0 : request.tableVersion(),
-                false, null, null, isLarge(totalRefund), request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0,
-                lines);
-    }
-
-    private boolean isLarge(BigDecimal totalRefund) {
-        return totalRefund.compareTo(properties.financeApprovalAbove()) > 0;
+                false, null, null, null, financeApproval,
+                request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);
     }
 }

@@ -86,8 +86,7 @@ class RefundDelegates {
 
 
     @Bean
-    JavaDelegate evaluateRefundFees(RefundAssessment assessment, RefundTaskContext context, RefundProperties properties,
-                                    ObjectMapper json) {
+    JavaDelegate evaluateRefundFees(RefundAssessment assessment, RefundTaskContext context, ObjectMapper json) {
         return execution -> {
             long id = RefundVariables.requestId(execution);
             RefundAssessment.Evaluation evaluation = assessment.evaluate(id);
@@ -97,7 +96,7 @@ class RefundDelegates {
             execution.setVariable(RefundVariables.TABLE_VERSION, evaluation.tableVersion());
             execution.setVariable(RefundVariables.REVIEW_NEEDED, evaluation.reviewNeeded());
             execution.setVariable(RefundVariables.REVIEW_REASONS, evaluation.reviewReasons());
-            execution.setVariable(RefundVariables.REVIEW_DEADLINE, properties.reviewDeadline().toString());
+            execution.setVariable(RefundVariables.REVIEW_DEADLINE, evaluation.reviewDeadline().toString());
             execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(evaluation.reviewDueAt()));
             context.formSummaries(id).forEach(execution::setVariable);
         };

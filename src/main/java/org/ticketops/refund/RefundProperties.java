@@ -1,6 +1,5 @@
 package org.ticketops.refund;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,18 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param policyBinding        PURCHASE: decide with the refund-fee table version in force when the order was bought;
  *                             REQUEST: with the version in force now
- * @param reviewDeadline       after this a review task moves to the operations managers
- * @param reviewAbove          refunds above this total need a review
- * @param financeApprovalAbove refunds above this total need finance's approval after the review
- * @param frequentRefunds      this many completed refunds within {@code frequentWindow} make the next one need a review
+ * @param frequentWindow       the window in which completed refunds are counted for the refund-review table
+ *                             (which refunds need a review, finance's approval and the review deadline are in
+ *                             {@code rules/refund-review.xlsx})
  */
 @ConfigurationProperties("ticketops.refund")
 public record RefundProperties(
         @DefaultValue("PURCHASE") PolicyBinding policyBinding,
-        @DefaultValue("PT24H") Duration reviewDeadline,
-        @DefaultValue("2000.00") BigDecimal reviewAbove,
-        @DefaultValue("10000.00") BigDecimal financeApprovalAbove,
-        @DefaultValue("3") int frequentRefunds,
         @DefaultValue("P90D") Duration frequentWindow) {
 
     public enum PolicyBinding {

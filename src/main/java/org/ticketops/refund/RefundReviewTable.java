@@ -1,0 +1,50 @@
+package org.ticketops.refund;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.ticketops.decision.DecisionTable;
+import org.ticketops.decision.DecisionTableNames;
+import org.ticketops.decision.NoRuleMatched;
+import org.ticketops.decision.Rules;
+
+/**
+ * {@code rules/refund-review.xlsx}: which refunds wait for a review, which need finance's approval and
+ * the review deadline. Managers change the limits there; no Java, configuration or diagram label holds them.
+ */
+@Component
+public class RefundReviewTable implements DecisionTable<RefundReviewInput, RefundReviewDecision> {
+
+    public static final String NAME = DecisionTableNames.REFUND_REVIEW;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Refund review and approval";
+    }
+
+    @Override
+    public Class<RefundReviewInput> inputType() {
+        return RefundReviewInput.class;
+    }
+
+    @Override
+    public Class<RefundReviewDecision> outputType() {
+        return RefundReviewDecision.class;
+    }
+
+    @Override
+    public RefundReviewDecision decide(RefundReviewInput input, Rules rules) {
+        RefundReviewRuling ruling = new RefundReviewRuling();
+        rules.fire(Map.of("result", ruling), input);
+        RefundReviewDecision decision = ruling.decision();
+        if (decision.reviewDeadlineHours() <= 0) {
+            throw new NoRuleMatched(NAME, input); // the deadline row is missing: the table is incomplete
+        }
+        return decision;
+    }
+}
