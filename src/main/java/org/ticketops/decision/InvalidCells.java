@@ -3,7 +3,6 @@ package org.ticketops.decision;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.ticketops.web.ProblemException;
 
 /** Rule-row cells that are not values of their column's type: refused before anything compiles. */
@@ -14,7 +13,7 @@ public class InvalidCells extends ProblemException {
     }
 
     public InvalidCells(String table, List<Cell> cells) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_CELL", "Invalid cell",
+        super(Kind.UNPROCESSABLE, "INVALID_CELL", "Invalid cell",
                 "Decision table " + table + " was refused: row " + cells.get(0).row() + ", column " + cells.get(0).column()
                         + " (" + cells.get(0).header() + ") must be " + cells.get(0).expected()
                         + (cells.size() > 1 ? "; " + (cells.size() - 1) + " more cell(s) listed in cells" : "")

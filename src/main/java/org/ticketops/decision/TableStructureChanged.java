@@ -2,7 +2,6 @@ package org.ticketops.decision;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.ticketops.web.ProblemException;
 
 /**
@@ -12,7 +11,7 @@ import org.ticketops.web.ProblemException;
 public class TableStructureChanged extends ProblemException {
 
     public TableStructureChanged(String table, String cell, String expected, String found) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "TABLE_STRUCTURE_CHANGED", "Table structure changed",
+        super(Kind.UNPROCESSABLE, "TABLE_STRUCTURE_CHANGED", "Table structure changed",
                 "Decision table " + table + " was refused: cell " + cell + " is part of the table's structure, which only a"
                         + " release changes; edit the rule rows' values only. The active version stays in force.",
                 Map.of("cell", cell, "expected", abbreviate(expected), "found", abbreviate(found)));

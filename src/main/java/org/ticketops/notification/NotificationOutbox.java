@@ -76,7 +76,7 @@ public class NotificationOutbox {
     /** Only a FAILED message can be retried: 409. */
     static class NotRetryable extends org.ticketops.web.ProblemException {
         NotRetryable(long id, Notification.Status status) {
-            super(org.springframework.http.HttpStatus.CONFLICT, "NOTIFICATION_NOT_FAILED", "Not failed",
+            super(org.ticketops.web.ProblemException.Kind.CONFLICT, "NOTIFICATION_NOT_FAILED", "Not failed",
                     "Notification " + id + " is " + status + "; only a FAILED one can be retried.");
         }
     }

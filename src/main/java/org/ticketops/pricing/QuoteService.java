@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.catalog.CatalogService;
@@ -93,7 +92,7 @@ public class QuoteService {
     /** More tickets than the customer's credit tier allows in one order: 422. */
     static class CreditLimitTickets extends ProblemException {
         CreditLimitTickets(int limit, int asked, CreditCheck check) {
-            super(HttpStatus.UNPROCESSABLE_ENTITY, "CREDIT_LIMIT_TICKETS", "Above the credit limit",
+            super(Kind.UNPROCESSABLE, "CREDIT_LIMIT_TICKETS", "Above the credit limit",
                     "Credit tier " + check.decision().output().tier() + " allows at most " + limit
                             + " ticket(s) per order; " + asked + " asked for.",
                     Map.of("limit", limit, "creditTier", check.decision().output().tier().name()));
@@ -103,7 +102,7 @@ public class QuoteService {
     /** The show has started by the quote's moment: 422. */
     static class ShowInPast extends ProblemException {
         ShowInPast(Show show, Instant at) {
-            super(HttpStatus.UNPROCESSABLE_ENTITY, "SHOW_IN_PAST", "Show in the past",
+            super(Kind.UNPROCESSABLE, "SHOW_IN_PAST", "Show in the past",
                     "Show " + show.id() + " starts at " + show.startsAt() + ", not after " + at + ".",
                     Map.of("showId", show.id()));
         }

@@ -22,7 +22,7 @@ import org.ticketops.identity.FourEyesViolation;
  * The engine wraps what a task listener throws (ENGINE-03051), so a refusal raised while a task is
  * completed (the four-eyes rule, a missing comment) would reach Tasklist and {@code /engine-rest} as an
  * internal error. This mapper unwraps it: a {@link FourEyesViolation} answers 403, any other
- * {@link ProblemException} 400, each with its {@code code} and its own message (which Tasklist shows),
+ * {@link ProblemException} the status of its kind (as on our own API), each with its {@code code} and its own message (which Tasklist shows),
  * logged as one WARN line. Everything else goes to the engine's own handler unchanged.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,8 +65,8 @@ class EngineRestRefusals {
                         fourEyes.getMessage()));
             }
             if (cause instanceof ProblemException problem) {
-                return java.util.Optional.of(refuse(400, problem.getClass().getSimpleName(), problem.code(),
-                        problem.getMessage()));
+                return java.util.Optional.of(refuse(ProblemDetailsAdvice.status(problem.kind()).value(),
+                        problem.getClass().getSimpleName(), problem.code(), problem.getMessage()));
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }

@@ -59,16 +59,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The HTTP status of each kind of refusal: decided here, at the edge, not by the domain. */
+    static HttpStatus status(ProblemException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> onProblem(ProblemException e) {
-        log.warn("Refused ({} {}): {}", e.status().value(), e.code(), e.getMessage());
-        ProblemDetail problem = problem(e.status(), e.code(), e.title(), e.getMessage());
+        HttpStatus status = status(e.kind());
+        log.warn("Refused ({} {}): {}", status.value(), e.code(), e.getMessage());
+        ProblemDetail problem = problem(status, e.code(), e.title(), e.getMessage());
         e.properties().forEach((name, value) -> {
             if (!RESERVED.contains(name)) {
                 problem.setProperty(name, value);
             }
         });
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     /** The four-eyes rule refused a decision: 403 with its own code. */
