@@ -109,7 +109,7 @@ public class RefundAssessment {
         ReviewRuling review = allowed ? review(request, totalRefund, subject) : ReviewRuling.NONE;
         boolean reviewNeeded = review.decision().reviewNeeded();
         if (reviewNeeded) {
-            requests.updateStatus(id, RefundRequestStatus.AWAITING_REVIEW, null, clock.instant());
+            refunds.moveTo(id, RefundRequestStatus.AWAITING_REVIEW, "system", String.join("; ", review.reasons()));
         }
         String reasons = String.join("; ", review.reasons());
         audit.record("system", "EVALUATED", RefundService.SUBJECT, id, "refund-fees v" + tableVersion + ": "
@@ -180,7 +180,7 @@ public class RefundAssessment {
         }
         audit.record(user, "FINANCE_" + decision, RefundService.SUBJECT, id, comment);
         if (decision.equals("APPROVE")) {
-            requests.updateStatus(id, RefundRequestStatus.OPEN, null, clock.instant());
+            refunds.moveTo(id, RefundRequestStatus.OPEN, user, "finance approved");
         }
     }
 
@@ -203,8 +203,8 @@ public class RefundAssessment {
         requests.updateTotals(id, request.tableVersion(), totalFee, totalRefund, null, null, clock.instant());
         boolean financeApproval = review(request, totalRefund, new DecisionSubject(RefundService.SUBJECT, String.valueOf(id),
                 request.processInstanceId())).decision().financeApprovalNeeded();
-        requests.updateStatus(id, financeApproval ? RefundRequestStatus.AWAITING_APPROVAL : RefundRequestStatus.OPEN,
-                null, clock.instant());
+        refunds.moveTo(id, financeApproval ? RefundRequestStatus.AWAITING_APPROVAL : RefundRequestStatus.OPEN, user,
+                "review: " + decision + (financeApproval ? "; finance must approve" : ""));
         return new Evaluation(true, null, totalFee, totalRefund, request.tableVersion() == null ? 0 : request.tableVersion(),
                 false, null, null, null, financeApproval,
                 request.type() == RefundRequestType.REFUND && totalRefund.signum() > 0, lines);

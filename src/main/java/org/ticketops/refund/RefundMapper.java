@@ -39,8 +39,6 @@ interface RefundMapper {
     int countCompletedSince(@Param("customerId") long customerId, @Param("type") RefundRequestType type,
                             @Param("since") Instant since);
 
-    int setProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
-
     int updateLineFee(@Param("requestId") long requestId, @Param("ticketId") long ticketId,
                       @Param("hours") int hoursBeforeShow, @Param("allowed") boolean allowed,
                       @Param("rejectionCode") String rejectionCode, @Param("feePercent") int feePercent,
@@ -55,11 +53,10 @@ interface RefundMapper {
                      @Param("amountDue") BigDecimal amountDue, @Param("paymentDeadline") Instant paymentDeadline,
                      @Param("at") Instant at);
 
-    int updateStatus(@Param("id") long id, @Param("status") RefundRequestStatus status,
-                     @Param("rejectionCode") String rejectionCode, @Param("at") Instant at);
+    @org.apache.ibatis.annotations.Update("UPDATE to_refund_requests SET case_id = #{caseId} WHERE id = #{id}")
+    int setCase(@Param("id") long id, @Param("caseId") long caseId);
 
-    int close(@Param("id") long id, @Param("status") RefundRequestStatus status,
-              @Param("rejectionCode") String rejectionCode, @Param("at") Instant at);
+    int setRejectionCode(@Param("id") long id, @Param("rejectionCode") String rejectionCode, @Param("at") Instant at);
 
     int releaseTickets(long id);
 
@@ -87,13 +84,13 @@ interface RefundMapper {
         public RefundReason reason;
         public Long targetCategoryId;
         public String note;
-        public RefundRequestStatus status;
         public String processInstanceId;
         public String requestedBy;
         public Instant requestedAt;
         public String idempotencyKey;
         public String idempotencyHash;
         public Instant updatedAt;
+        public Long caseId;
     }
 
     final class LineRow {

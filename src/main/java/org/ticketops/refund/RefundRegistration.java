@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ticketops.audit.AuditTrail;
+import org.ticketops.casework.CaseService;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.Show;
 import org.ticketops.catalog.TicketCategory;
@@ -35,6 +36,8 @@ public class RefundRegistration {
 
     private final RefundMapper requests;
     private final RefundService refunds;
+    private final CaseService cases;
+    private final RefundCase refundCase;
     private final SalesService sales;
     private final CatalogService catalog;
     private final AuditTrail audit;
@@ -43,11 +46,14 @@ public class RefundRegistration {
     private final ObjectMapper json;
     private final Clock clock;
 
-    RefundRegistration(RefundMapper requests, RefundService refunds, SalesService sales, CatalogService catalog,
+    RefundRegistration(RefundMapper requests, RefundService refunds, CaseService cases, RefundCase refundCase,
+                       SalesService sales, CatalogService catalog,
                        AuditTrail audit, RuntimeService runtime, PlatformTransactionManager transactionManager,
                        ObjectMapper json, Clock clock) {
         this.requests = requests;
         this.refunds = refunds;
+        this.cases = cases;
+        this.refundCase = refundCase;
         this.sales = sales;
         this.catalog = catalog;
         this.audit = audit;
@@ -173,7 +179,6 @@ public class RefundRegistration {
         row.reason = command.reason();
         row.targetCategoryId = command.targetCategoryId();
         row.note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
-        row.status = RefundRequestStatus.OPEN;
         row.processInstanceId = processInstanceId;
         row.requestedBy = user;
         row.requestedAt = now;
@@ -181,6 +186,7 @@ public class RefundRegistration {
         row.idempotencyHash = bodyHash;
         row.updatedAt = now;
         requests.insertRequest(row);
+        requests.setCase(row.id, cases.open(refundCase, RefundCase.businessKey(row.id), processInstanceId, user).id());
         for (Ticket ticket : tickets) {
             var line = new RefundMapper.LineRow();
             line.requestId = row.id;

@@ -5,9 +5,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.ticketops.audit.AuditEvent;
 import org.ticketops.billing.CreditNote;
+import org.ticketops.casework.CaseTransition;
 import org.ticketops.sales.Payment;
 
-/** A request with its fee lines, the money that moved, its credit note and its decision trail. */
+/**
+ * A request with its fee lines, the money that moved, its credit note, its decision trail and every status
+ * change of its case.
+ */
 public record RefundRequestDetails(@JsonUnwrapped RefundRequest request, String customerName, List<FeeLine> feeLines,
-                                   List<Payment> payments, CreditNote creditNote, List<AuditEvent> trail) {
+                                   List<Payment> payments, CreditNote creditNote, List<AuditEvent> trail,
+                                   List<CaseTransition> transitions) {
 }

@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.audit.AuditTrail;
 import org.ticketops.billing.BillingService;
 import org.ticketops.billing.CreditNote;
+import org.ticketops.casework.CaseService;
+import org.ticketops.casework.CaseTransition;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.TicketCategory;
 import org.ticketops.customer.Customer;
@@ -52,6 +54,8 @@ public class RefundService {
     static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final RefundMapper requests;
+    private final CaseService cases;
+    private final RefundCase refundCase;
     private final SalesService sales;
     private final CatalogService catalog;
     private final CustomerService customers;
@@ -63,10 +67,12 @@ public class RefundService {
     private final ZoneId zone;
     private final Clock clock;
 
-    RefundService(RefundMapper requests, SalesService sales, CatalogService catalog, CustomerService customers,
+    RefundService(RefundMapper requests, CaseService cases, RefundCase refundCase, SalesService sales, CatalogService catalog, CustomerService customers,
                   AuditTrail audit, NotificationOutbox outbox, BillingService billing, RuntimeService runtime,
                   ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
         this.requests = requests;
+        this.cases = cases;
+        this.refundCase = refundCase;
         this.sales = sales;
         this.catalog = catalog;
         this.customers = customers;
@@ -93,7 +99,7 @@ public class RefundService {
         RefundRequest request = request(id);
         return new RefundRequestDetails(request, customers.get(request.customerId()).name(), requests.findLines(id),
                 sales.payments(null, reference(id)), billing.byReference(reference(id)).orElse(null),
-                audit.of(SUBJECT, id));
+                audit.of(SUBJECT, id), cases.transitions(request.caseId()));
     }
 
     public Page<RefundRequest> list(RefundRequestStatus status, Long customerId, PageRequest page) {
@@ -127,7 +133,7 @@ public class RefundService {
         Optional<RefundMapper.Hold> hold = requests.findHold(id);
         if (hold.isEmpty()) {
             if (!catalog.tryTake(target.id(), lines.size())) {
-                requests.updateStatus(id, RefundRequestStatus.OPEN, EXCHANGE_SOLD_OUT, clock.instant());
+                requests.setRejectionCode(id, EXCHANGE_SOLD_OUT, clock.instant());
                 audit.record("system", "SOLD_OUT", SUBJECT, id, "category " + target.id() + " has "
                         + catalog.category(target.id()).available() + " seat(s) left, " + lines.size() + " needed");
                 return new HoldResult(true, ZERO, ZERO, null);
@@ -149,7 +155,7 @@ public class RefundService {
             deadline = windowEnd.isBefore(showStart) ? windowEnd : showStart;
             notifyCustomer(id, "exchange-payment-requested", Map.of("amountDue", due.toPlainString(),
                     "payBy", show(deadline)));
-            requests.updateStatus(id, RefundRequestStatus.AWAITING_PAYMENT, null, clock.instant());
+            moveTo(id, RefundRequestStatus.AWAITING_PAYMENT, "system", "the customer owes " + due.toPlainString());
         }
         requests.updateTotals(id, request.tableVersion(), request.totalFee(), back, due, deadline, clock.instant());
         return new HoldResult(false, due, back, deadline);
@@ -174,7 +180,7 @@ public class RefundService {
         sales.recordPayment(request.orderId(), PaymentDirection.IN, amount, method, "EXCHANGE_DIFFERENCE", reference(id),
                 externalReference, key, null);
         audit.record(user, "PAYMENT_RECEIVED", SUBJECT, id, amount.toPlainString() + " by " + method);
-        requests.updateStatus(id, RefundRequestStatus.OPEN, null, clock.instant());
+        moveTo(id, RefundRequestStatus.OPEN, user, "payment of " + amount.toPlainString() + " received");
         correlate(id, request, "ExchangePaymentReceived", Map.of("paymentReceivedBy", user), "REQUEST_CHANGED",
                 "the request moved on meanwhile; reload it");
         return details(id);
@@ -258,8 +264,21 @@ public class RefundService {
         if (status.closed()) {
             close(id, status, null, "system");
         } else {
-            requests.updateStatus(id, status, null, clock.instant());
+            moveTo(id, status, "system", null);
         }
+    }
+
+    /**
+     * Moves the request's case to {@code status}: the case kernel refuses a move the refund case does not
+     * allow, and records who moved it when and why. False when it already was there.
+     */
+    boolean moveTo(long id, RefundRequestStatus status, String actor, String reason) {
+        return cases.move(refundCase, request(id).caseId(), status.name(), actor, reason);
+    }
+
+    /** Every status change of the request's case. */
+    public List<CaseTransition> transitions(long id) {
+        return cases.transitions(request(id).caseId());
     }
 
     /** Rejects the request with its code: releases held seats and tells the customer. */
@@ -309,7 +328,10 @@ public class RefundService {
     // ---- helpers ------------------------------------------------------------------------------
 
     private void close(long id, RefundRequestStatus status, String code, String user) {
-        if (requests.close(id, status, code, clock.instant()) == 1) {
+        if (moveTo(id, status, user, code)) {
+            if (code != null) {
+                requests.setRejectionCode(id, code, clock.instant());
+            }
             requests.releaseTickets(id);
             audit.record(user, status.name(), SUBJECT, id, code);
         }

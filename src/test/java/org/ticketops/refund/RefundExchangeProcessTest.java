@@ -538,6 +538,23 @@ class RefundExchangeProcessTest {
     }
 
     @Test
+    void aReviewedRefundIsACaseWhoseEveryMoveIsRecordedAndGuarded() {
+        var c = fixture.order(MemberTier.NONE, TicketType.STANDARD, "280.00", 1, 400);
+        ProcessInstance pi = instance(fixture.refund(c, RefundReason.TICKET_DEFECT));
+        completeAs(pi, "amy", "customer-service", Map.of("reviewDecision", "APPROVE"));
+        jobs.executeJobs(pi.getId());
+        long id = requestOf(pi).id();
+        assertThat(refunds.transitions(id)).extracting(t -> t.fromStatus() + ">" + t.toStatus() + " by " + t.actor())
+                .containsExactly("null>OPEN by sam", "OPEN>AWAITING_REVIEW by system", "AWAITING_REVIEW>OPEN by amy",
+                        "OPEN>COMPLETED by system");
+        assertThat(refunds.details(id).transitions()).hasSize(4);
+        // a closed case moves no more, whatever a caller tries
+        assertThatThrownBy(() -> refunds.markStatus(id, RefundRequestStatus.AWAITING_REVIEW))
+                .isInstanceOf(org.ticketops.casework.TransitionRefused.class);
+        assertThat(requestOf(pi).status()).isEqualTo(RefundRequestStatus.COMPLETED);
+    }
+
+    @Test
     void aPaidRefundCanNotBeWithdrawnOnceItsPayoutHasStarted() {
         // issue 7 item 3: a request that had a review, approved, waiting only for its payout job
         var c = fixture.order(MemberTier.NONE, TicketType.STANDARD, "280.00", 1, 400);

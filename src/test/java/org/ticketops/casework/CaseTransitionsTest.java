@@ -1,0 +1,97 @@
+package org.ticketops.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ticketops.support.TestData;
+import org.ticketops.support.TicketOpsTest;
+
+/** The kernel refuses what a case definition does not allow, and records every move it makes. */
+@TicketOpsTest
+class CaseTransitionsTest {
+
+    /** A small definition of its own: DRAFT → SUBMITTED → (APPROVED | REJECTED). */
+    static final CaseDefinition REVIEWED = definition("TEST_CASE",
+            Map.of("DRAFT", Set.of("SUBMITTED"), "SUBMITTED", Set.of("APPROVED", "REJECTED")), Set.of("APPROVED", "REJECTED"));
+
+    @Autowired
+    CaseService cases;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void aCaseMovesOnlyAsItsDefinitionAllowsAndEveryMoveIsRecorded() {
+        Case opened = tx.execute(s -> cases.open(REVIEWED, TestData.unique("C"), null, "amy"));
+        assertThat(opened.status()).isEqualTo("DRAFT");
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> cases.move(REVIEWED, opened.id(), "APPROVED", "amy", "skip")))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("does not allow")
+                .satisfies(e -> assertThat(((TransitionRefused) e).code()).isEqualTo("TRANSITION_NOT_ALLOWED"));
+        assertThat(moved(opened.id(), "SUBMITTED", "amy", "ready")).isTrue();
+        assertThat(moved(opened.id(), "SUBMITTED", "amy", "again")).isFalse();
+        assertThat(moved(opened.id(), "APPROVED", "carl", "looks right")).isTrue();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> cases.move(REVIEWED, opened.id(), "REJECTED", "carl", "oops")))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("closed");
+
+        Case closed = cases.get(opened.id());
+        assertThat(closed.status()).isEqualTo("APPROVED");
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(cases.transitions(opened.id())).extracting(CaseTransition::fromStatus, CaseTransition::toStatus,
+                        CaseTransition::actor, CaseTransition::reason)
+                .containsExactly(tuple(null, "DRAFT", "amy", "opened"), tuple("DRAFT", "SUBMITTED", "amy", "ready"),
+                        tuple("SUBMITTED", "APPROVED", "carl", "looks right"));
+    }
+
+    @Test
+    void aCaseOfAnotherTypeIsNotMovedByThisDefinition() {
+        Case opened = tx.execute(s -> cases.open(REVIEWED, TestData.unique("C"), null, "amy"));
+        CaseDefinition other = definition("OTHER", Map.of("DRAFT", Set.of("SUBMITTED")), Set.of());
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> cases.move(other, opened.id(), "SUBMITTED", "amy", null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(cases.get(opened.id()).status()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void theBusinessKeyIsUniquePerCaseType() {
+        String key = TestData.unique("K");
+        tx.executeWithoutResult(s -> cases.open(REVIEWED, key, null, "amy"));
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> cases.open(REVIEWED, key, null, "amy")))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    private boolean moved(long caseId, String to, String actor, String reason) {
+        Boolean moved = tx.execute(s -> cases.move(REVIEWED, caseId, to, actor, reason));
+        return Boolean.TRUE.equals(moved);
+    }
+
+    static CaseDefinition definition(String type, Map<String, Set<String>> moves, Set<String> closed) {
+        return new CaseDefinition() {
+            public String type() {
+                return type;
+            }
+
+            public String processKey() {
+                return "none";
+            }
+
+            public String initialStatus() {
+                return "DRAFT";
+            }
+
+            public Set<String> closedStatuses() {
+                return closed;
+            }
+
+            public Map<String, Set<String>> transitions() {
+                return moves;
+            }
+        };
+    }
+}
