@@ -86,7 +86,7 @@ class RefundDelegates {
 
 
     @Bean
-    JavaDelegate evaluateRefundFees(RefundAssessment assessment, RefundTaskContext context, ObjectMapper json) {
+    JavaDelegate evaluateRefundFees(RefundAssessment assessment, ObjectMapper json) {
         return execution -> {
             long id = RefundVariables.requestId(execution);
             RefundAssessment.Evaluation evaluation = assessment.evaluate(id);
@@ -98,7 +98,6 @@ class RefundDelegates {
             execution.setVariable(RefundVariables.REVIEW_REASONS, evaluation.reviewReasons());
             execution.setVariable(RefundVariables.REVIEW_DEADLINE, evaluation.reviewDeadline().toString());
             execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(evaluation.reviewDueAt()));
-            context.formSummaries(id).forEach(execution::setVariable);
         };
     }
 
@@ -119,13 +118,12 @@ class RefundDelegates {
     }
 
     @Bean
-    JavaDelegate applyReviewDecision(RefundAssessment assessment, RefundTaskContext context, ObjectMapper json) {
+    JavaDelegate applyReviewDecision(RefundAssessment assessment, ObjectMapper json) {
         return execution -> {
             RefundAssessment.Evaluation evaluation = assessment.applyReview(RefundVariables.requestId(execution),
                     RefundVariables.string(execution, RefundVariables.REVIEW_DECISION),
                     RefundVariables.string(execution, RefundVariables.REVIEWED_BY));
             setTotals(execution, evaluation, json);
-            context.formSummaries(RefundVariables.requestId(execution)).forEach(execution::setVariable);
         };
     }
 
@@ -172,13 +170,27 @@ class RefundDelegates {
         return new Payouts(payouts);
     }
 
-    /** The payout task's summary, computed when the task is created (amount, customer, how they paid). */
+    /**
+     * When a review or approval task is created: its name tells it apart in the list, and its form's
+     * context is computed now, as task variables (not frozen into the process at the start).
+     */
+    @Bean
+    TaskListener refundTaskCreated(RefundTaskContext context) {
+        return task -> {
+            long id = RefundVariables.requestId(task);
+            task.setName(context.taskName(task.getName(), id));
+            context.formSummaries(id).forEach(task::setVariableLocal);
+        };
+    }
+
+    /** The payout task's name and summary, computed when the task is created (amount, customer, how they paid). */
     @Bean
     TaskListener payoutTaskCreated(RefundTaskContext context) {
         return task -> {
             long id = RefundVariables.requestId(task);
-            task.setVariable(RefundVariables.PAYOUT_SUMMARY, context.payoutSummary(id));
-            task.setName("Pay out refund R-" + id);
+            task.setVariableLocal(RefundVariables.PAYOUT_SUMMARY, context.payoutSummary(id));
+            task.setVariableLocal(RefundVariables.REQUEST_TITLE, "Refund request " + RefundCase.businessKey(id));
+            task.setName(context.taskName(task.getName(), id));
         };
     }
 

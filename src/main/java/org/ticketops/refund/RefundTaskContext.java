@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,19 @@ class RefundTaskContext {
     }
 
 
+    /**
+     * The name a task of this request shows in Tasklist's list, with what tells it apart:
+     * {@code Review refund R-000123 · Chen Jing · CNY 3,760.00}.
+     */
+    public String taskName(String step, long id) {
+        RefundRequest r = refunds.request(id);
+        String customer = customers.get(r.customerId()).name();
+        if (customer.length() > 60) {
+            customer = customer.substring(0, 59) + "…";
+        }
+        return step + " " + RefundCase.businessKey(id) + " · " + customer + " · " + currency(r.totalRefund());
+    }
+
     /** What the finance task "Pay out refund" shows: amount, customer, how they paid, the order. */
     public String payoutSummary(long id) {
         RefundRequest r = refunds.request(id);
@@ -55,7 +69,7 @@ class RefundTaskContext {
         Customer customer = customers.get(r.customerId());
         String paidWith = sales.payments(r.orderId(), null).stream().filter(p -> p.direction() == PaymentDirection.IN)
                 .map(Payment::method).distinct().collect(Collectors.joining(", "));
-        return "- **Pay out:** CNY " + money(r.totalRefund()) + "\n"
+        return "- **Pay out:** " + currency(r.totalRefund()) + "\n"
                 + "- **To:** " + Markdown.escape(customer.name())
                 + (customer.email() == null ? "" : ", " + Markdown.escape(customer.email()))
                 + (customer.phone() == null ? "" : ", " + Markdown.escape(customer.phone())) + "\n"
@@ -63,43 +77,84 @@ class RefundTaskContext {
                 + "- **Order:** " + order.id() + ", " + Markdown.escape(order.eventName());
     }
 
-    /** Markdown summaries for the review and approval forms. */
+    /**
+     * What the review and approval forms show, computed when the task is created (so it is as current as
+     * the task): the request, its fee lines and the customer's past requests, in words, times in the
+     * center's zone and amounts with their currency. Everything people typed is escaped.
+     */
     public Map<String, String> formSummaries(long id) {
         RefundRequest r = refunds.request(id);
         Order order = sales.order(r.orderId());
         StringBuilder request = new StringBuilder()
                 .append("- **Customer:** ").append(Markdown.escape(order.customerName())).append('\n')
-                .append("- **Order:** ").append(order.id()).append(", ").append(Markdown.escape(order.eventName())).append(", ")
-                .append(show(order.showStartsAt())).append(", paid ").append(money(order.total())).append('\n')
-                .append("- **Reason:** ").append(r.reason()).append(r.note() == null ? "" : " (" + Markdown.escape(r.note()) + ")").append('\n')
-                .append("- **Requested by** ").append(Markdown.escape(r.requestedBy())).append(" at ").append(show(r.requestedAt())).append('\n')
-                .append("- **Fees:** ").append(money(r.totalFee())).append(", **refund:** ").append(money(r.totalRefund()))
+                .append("- **Order:** ").append(order.id()).append(", ").append(Markdown.escape(order.eventName()))
+                .append(", show ").append(time(order.showStartsAt())).append(", paid ").append(currency(order.total())).append('\n')
+                .append("- **Reason:** ").append(label(r.reason()))
+                .append(r.note() == null ? "" : " (" + Markdown.escape(r.note()) + ")").append('\n')
+                .append("- **Requested by** ").append(Markdown.escape(r.requestedBy())).append(", ").append(time(r.requestedAt()))
+                .append('\n')
+                .append("- **Fees:** ").append(currency(r.totalFee())).append(", **refund:** ").append(currency(r.totalRefund()))
                 .append(" (refund-fee table v").append(r.tableVersion()).append(")");
         if (r.type() == RefundRequestType.EXCHANGE) {
             request.append("\n- **Exchange to category** ").append(r.targetCategoryId());
         }
-        String fees = requests.findLines(id).stream().map(l -> "- Ticket " + l.ticketId() + " (" + l.ticketType() + ", "
-                + money(l.pricePaid()) + "): " + l.feePercent() + " % fee " + money(l.fee()) + ", refund "
-                + money(l.refundAmount()) + ", " + l.hoursBeforeShow() + " h before the show").collect(Collectors.joining("\n"));
+        String fees = requests.findLines(id).stream().map(l -> "- Ticket " + l.ticketId() + " · " + label(l.ticketType())
+                + " · paid " + currency(l.pricePaid()) + " · fee " + l.feePercent() + " % = " + currency(l.fee())
+                + " · refund " + currency(l.refundAmount()) + " · " + beforeShow(l.hoursBeforeShow()))
+                .collect(Collectors.joining("\n"));
         List<RefundRequest> past = requests.findPage(null, r.customerId(), 0, 11).stream()
                 .filter(p -> !p.id().equals(r.id())).limit(10).toList();
-        String history = past.isEmpty() ? "None." : past.stream().map(p -> "- #" + p.id() + " " + p.type() + " "
-                + p.status() + (p.rejectionCode() == null ? "" : " (" + p.rejectionCode() + ")") + ", refund "
-                + money(p.totalRefund()) + ", " + show(p.requestedAt())).collect(Collectors.joining("\n"));
+        String history = past.isEmpty() ? "None." : past.stream().map(p -> "- " + RefundCase.businessKey(p.id()) + " · "
+                + label(p.type().name()) + " · " + label(p.status().name())
+                + (p.rejectionCode() == null ? "" : " (" + label(p.rejectionCode()) + ")") + " · refund "
+                + currency(p.totalRefund()) + " · " + time(p.requestedAt())).collect(Collectors.joining("\n"));
         Map<String, String> summaries = new LinkedHashMap<>();
         summaries.put(RefundVariables.REQUEST_TITLE, (r.type() == RefundRequestType.REFUND ? "Refund" : "Exchange")
-                + " request " + r.id());
+                + " request " + RefundCase.businessKey(r.id()));
         summaries.put(RefundVariables.REQUEST_SUMMARY, request.toString());
         summaries.put(RefundVariables.FEE_SUMMARY, fees);
         summaries.put(RefundVariables.HISTORY_SUMMARY, history);
         return summaries;
     }
 
-    private String show(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    /** {@code Sat 5 Dec 2026, 19:30} in the center's zone. */
+    private String time(Instant instant) {
+        return instant == null ? "–" : TIME.format(instant.atZone(zone));
     }
 
-    private static String money(BigDecimal amount) {
-        return RefundService.money(amount);
+    /** {@code CNY 3,760.00}. */
+    static String currency(BigDecimal amount) {
+        return "CNY " + String.format(Locale.ENGLISH, "%,.2f", amount == null ? BigDecimal.ZERO : amount);
+    }
+
+    /** {@code 60 days before the show}, {@code 5 hours before the show}, {@code after the show started}. */
+    static String beforeShow(Integer hours) {
+        if (hours == null) {
+            return "";
+        }
+        if (hours < 0) {
+            return "after the show started";
+        }
+        if (hours >= 48) {
+            return (hours / 24) + " days before the show";
+        }
+        return hours == 1 ? "1 hour before the show" : hours + " hours before the show";
+    }
+
+    /** An enum name as people read it: {@code CUSTOMER_CHOICE} → {@code Customer's choice}. */
+    static String label(Object value) {
+        String name = String.valueOf(value);
+        String special = switch (name) {
+            case "CUSTOMER_CHOICE" -> "Customer's choice";
+            case "VIP" -> "VIP";
+            default -> null;
+        };
+        if (special != null) {
+            return special;
+        }
+        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

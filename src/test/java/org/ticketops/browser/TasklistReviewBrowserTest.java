@@ -110,12 +110,14 @@ class TasklistReviewBrowserTest {
 
         browser.get(tasklist + "#/?task=" + task.getId());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-                "Refund request " + request.request().id()));
+                "Refund request R-" + String.format("%06d", request.request().id())));
         String page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container"))).getText();
         Chromium.screenshot(browser, "tasklist-review-form");
         long ticketId = request.feeLines().get(0).ticketId();
-        assertThat(page).contains("Ticket " + ticketId + " (STANDARD, 380.00)").contains("refund 380.00")
-                .contains("a ticket defect is claimed");
+        // labels, not enum names; amounts with their currency; days, not hours, before the show
+        assertThat(page).contains("Ticket " + ticketId + " · Standard · paid CNY 380.00").contains("refund CNY 380.00")
+                .contains("days before the show").contains("Reason: Ticket defect").contains("a ticket defect is claimed")
+                .doesNotContain("TICKET_DEFECT").doesNotContain("STANDARD");
 
         click(wait, By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));

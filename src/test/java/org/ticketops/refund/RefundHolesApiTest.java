@@ -110,7 +110,8 @@ class RefundHolesApiTest {
         long id = api.post("amy", PATH, Map.of("orderId", c.orderId(), "ticketIds", c.ticketIds(), "type", "REFUND",
                 "reason", "TICKET_DEFECT", "note", note)).hasStatus(201).tree().path("id").asLong();
         String pi = refunds.request(id).processInstanceId();
-        String summary = (String) runtime.getVariable(pi, "requestSummary");
+        String review = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+        String summary = (String) tasks.getVariable(review, "requestSummary");
         // every Markdown/HTML character is escaped and the text stays on one line: no heading, image or tag
         assertThat(summary).contains("\\# Pre\\-approved by finance").contains("\\!\\[seen\\]\\(http\\:")
                 .contains("\\<img").doesNotContain("\n# ").doesNotContain("![").doesNotContain(" <img");
