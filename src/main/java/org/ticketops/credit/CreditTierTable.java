@@ -3,35 +3,19 @@ package org.ticketops.credit;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ticketops.decision.DecisionTable;
+import org.ticketops.decision.DecisionTableDescriptor;
 import org.ticketops.decision.DecisionTableNames;
 import org.ticketops.decision.NoRuleMatched;
 import org.ticketops.decision.Rules;
 
 /** {@code rules/credit-tiers.xlsx}: a customer's credit tier from their payment record. */
 @Component
-public class CreditTierTable implements DecisionTable<CreditInput, CreditDecision> {
+public class CreditTierTable extends DecisionTableDescriptor<CreditInput, CreditDecision> {
 
     public static final String NAME = DecisionTableNames.CREDIT_TIERS;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Customer credit tiers";
-    }
-
-    @Override
-    public Class<CreditInput> inputType() {
-        return CreditInput.class;
-    }
-
-    @Override
-    public Class<CreditDecision> outputType() {
-        return CreditDecision.class;
+    public CreditTierTable() {
+        super(NAME, "Customer credit tiers", CreditInput.class, CreditDecision.class);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ticketops.decision.DecisionTable;
+import org.ticketops.decision.DecisionTableDescriptor;
 import org.ticketops.decision.DecisionTableNames;
 import org.ticketops.decision.Rules;
 
@@ -15,28 +15,12 @@ import org.ticketops.decision.Rules;
  * every stackable one, capped at the table's maximum.
  */
 @Component
-public class DiscountTable implements DecisionTable<DiscountInput, DiscountDecision> {
+public class DiscountTable extends DecisionTableDescriptor<DiscountInput, DiscountDecision> {
 
     public static final String NAME = DecisionTableNames.DISCOUNT_ELIGIBILITY;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Discount eligibility";
-    }
-
-    @Override
-    public Class<DiscountInput> inputType() {
-        return DiscountInput.class;
-    }
-
-    @Override
-    public Class<DiscountDecision> outputType() {
-        return DiscountDecision.class;
+    public DiscountTable() {
+        super(NAME, "Discount eligibility", DiscountInput.class, DiscountDecision.class);
     }
 
     @Override

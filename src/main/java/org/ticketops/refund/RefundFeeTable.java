@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ticketops.decision.DecisionTable;
+import org.ticketops.decision.DecisionTableDescriptor;
 import org.ticketops.decision.DecisionTableNames;
 import org.ticketops.decision.NoRuleMatched;
 import org.ticketops.decision.Rules;
@@ -16,30 +16,14 @@ import org.ticketops.decision.Rules;
  * arithmetic (rounding, minimum, cap at the price) is fixed here.
  */
 @Component
-public class RefundFeeTable implements DecisionTable<RefundFeeInput, RefundFeeOutput> {
+public class RefundFeeTable extends DecisionTableDescriptor<RefundFeeInput, RefundFeeOutput> {
 
     public static final String NAME = DecisionTableNames.REFUND_FEES;
     private static final BigDecimal ZERO = new BigDecimal("0.00");
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Refund and exchange fees";
-    }
-
-    @Override
-    public Class<RefundFeeInput> inputType() {
-        return RefundFeeInput.class;
-    }
-
-    @Override
-    public Class<RefundFeeOutput> outputType() {
-        return RefundFeeOutput.class;
+    public RefundFeeTable() {
+        super(NAME, "Refund and exchange fees", RefundFeeInput.class, RefundFeeOutput.class);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.ticketops.refund;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.ticketops.decision.DecisionTable;
+import org.ticketops.decision.DecisionTableDescriptor;
 import org.ticketops.decision.DecisionTableNames;
 import org.ticketops.decision.NoRuleMatched;
 import org.ticketops.decision.Rules;
@@ -13,28 +13,12 @@ import org.ticketops.decision.Rules;
  * the review deadline. Managers change the limits there; no Java, configuration or diagram label holds them.
  */
 @Component
-public class RefundReviewTable implements DecisionTable<RefundReviewInput, RefundReviewDecision> {
+public class RefundReviewTable extends DecisionTableDescriptor<RefundReviewInput, RefundReviewDecision> {
 
     public static final String NAME = DecisionTableNames.REFUND_REVIEW;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Refund review and approval";
-    }
-
-    @Override
-    public Class<RefundReviewInput> inputType() {
-        return RefundReviewInput.class;
-    }
-
-    @Override
-    public Class<RefundReviewDecision> outputType() {
-        return RefundReviewDecision.class;
+    public RefundReviewTable() {
+        super(NAME, "Refund review and approval", RefundReviewInput.class, RefundReviewDecision.class);
     }
 
     @Override
