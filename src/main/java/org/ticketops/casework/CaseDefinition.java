@@ -24,6 +24,15 @@ public interface CaseDefinition {
     /** Allowed moves: from each status, the statuses a case may go to. */
     Map<String, Set<String>> transitions();
 
+    /**
+     * The groups that candidate-group expressions in the process ({@code ${approverGroup}}, from a decision
+     * table) may name. Authorizations are derived from these as from the static groups, so a group that a
+     * table routes work to can open its tasks and read the process's variables.
+     */
+    default Set<String> dynamicCandidateGroups() {
+        return Set.of();
+    }
+
     default boolean allows(String from, String to) {
         return transitions().getOrDefault(from, Set.of()).contains(to);
     }

@@ -1,15 +1,12 @@
 package org.ticketops.identity;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -21,11 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,8 +27,8 @@ import org.ticketops.platform.TicketOpsProperties;
 
 /**
  * Creates the staff groups and their Camunda authorizations at start, on every profile: Tasklist for
- * every group, everything for {@code camunda-admin}, and per process what its BPMN says
- * ({@code camunda:candidateStarterGroups} may start it; the candidate groups of its user tasks may see it).
+ * every group, everything for {@code camunda-admin}, Cockpit for the managers. What each group may do with
+ * each process is derived by the case kernel ({@code casework.ProcessAuthorizations}).
  * Demo users only when demo data is on; the first administrator from {@code ticketops.admin.*}.
  * Idempotent: it only adds what is missing.
  */
@@ -46,17 +39,15 @@ class IdentitySetup implements SmartInitializingSingleton {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
-    private final RepositoryService repository;
     private final FilterService filterService;
     private final TaskService taskService;
     private final TicketOpsProperties properties;
 
-    IdentitySetup(IdentityService identity, AuthorizationService authorizations, RepositoryService repository,
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations,
                   FilterService filterService, TaskService taskService,
                   TicketOpsProperties properties) {
         this.identity = identity;
         this.authorizations = authorizations;
-        this.repository = repository;
         this.filterService = filterService;
         this.taskService = taskService;
         this.properties = properties;
@@ -80,7 +71,6 @@ class IdentitySetup implements SmartInitializingSingleton {
                     ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
             grant(manager, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
         }
-        grantProcesses();
         ensureFilter("My tasks", -10, "Tasks assigned to me",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter("Group tasks", 0, "Tasks for my groups, claimed or not",
@@ -95,31 +85,6 @@ class IdentitySetup implements SmartInitializingSingleton {
             }
             ensureUser(admin.user(), admin.password(), new String[]{admin.user(), "(administrator)"},
                     List.of(org.ticketops.identity.Groups.ADMIN), false);
-        }
-    }
-
-    /** Starter groups may start a process; the candidate groups of its user tasks may see its definition. */
-    private void grantProcesses() {
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-            Process process = model.getModelElementById(definition.getKey());
-            Set<String> starters = split(process == null ? null : process.getCamundaCandidateStarterGroups());
-            Set<String> workers = new LinkedHashSet<>();
-            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                workers.addAll(split(task.getCamundaCandidateGroups()));
-            }
-            for (String group : starters) {
-                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
-                        Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
-                grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-            }
-            // With enforceSpecificVariablePermission on, reading an instance's history does not reveal its
-            // variables (reviewers' comments, customers' details): only groups with a task in the process read them.
-            for (String group : workers) {
-                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
-                        Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
-                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
-            }
         }
     }
 
@@ -140,31 +105,8 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
     }
 
-    /** Grants the permissions, adding any that an existing grant of the group on the resource lacks. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
-        if (existing != null) {
-            boolean changed = false;
-            for (Permission permission : permissions) {
-                if (!existing.isPermissionGranted(permission)) {
-                    existing.addPermission(permission);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                authorizations.saveAuthorization(existing);
-            }
-            return;
-        }
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
+        Grants.grant(authorizations, group, resource, resourceId, permissions);
     }
 
     private void ensureGroup(String id, String name) {
@@ -196,20 +138,6 @@ class IdentitySetup implements SmartInitializingSingleton {
                 identity.createMembership(id, group);
             }
         }
-    }
-
-    private static Set<String> split(String groups) {
-        Set<String> result = new LinkedHashSet<>();
-        if (groups == null) {
-            return result;
-        }
-        for (String part : groups.split(",")) {
-            String group = part.strip();
-            if (!group.isEmpty() && !group.contains("${") && !group.contains("#{")) {
-                result.add(group);
-            }
-        }
-        return result;
     }
 
     static List<String> groupsOf(IdentityService identity, String userId) {

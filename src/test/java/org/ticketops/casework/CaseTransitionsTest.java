@@ -94,4 +94,33 @@ class CaseTransitionsTest {
             }
         };
     }
+
+    /** The same definition for another process, whose tasks may go to {@code dynamic} groups. */
+    static CaseDefinition withDynamicGroups(CaseDefinition base, String processKey, Set<String> dynamic) {
+        return new CaseDefinition() {
+            public String type() {
+                return base.type();
+            }
+
+            public String processKey() {
+                return processKey;
+            }
+
+            public String initialStatus() {
+                return base.initialStatus();
+            }
+
+            public Set<String> closedStatuses() {
+                return base.closedStatuses();
+            }
+
+            public Map<String, Set<String>> transitions() {
+                return base.transitions();
+            }
+
+            public Set<String> dynamicCandidateGroups() {
+                return dynamic;
+            }
+        };
+    }
 }
