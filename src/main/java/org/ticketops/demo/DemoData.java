@@ -79,7 +79,10 @@ class DemoData {
         return now.atZone(zone).toLocalDate().plusDays(days).atTime(hour, minute).atZone(zone).toInstant();
     }
 
-    /** The first 19:30 in the center's zone at or after {@code from}: 24 to 48 hours ahead for a show "tomorrow-ish". */
+    /**
+     * The first 19:30 in the center's zone at or after {@code from}. Called with the hour-truncated now plus 25 h,
+     * so the show is 24 to 49 hours ahead of the real now, whatever the time of day.
+     */
     private Instant firstEveningAfter(Instant from) {
         Instant candidate = evening(from, 0, 19, 30);
         return candidate.isBefore(from) ? evening(from, 1, 19, 30) : candidate;
@@ -91,7 +94,7 @@ class DemoData {
         Show concertFar = catalog.createShow(concert.id(), "Shanghai Stadium", evening(now, 60, 19, 30));
         Show concertNear = catalog.createShow(concert.id(), "Shanghai Stadium", evening(now, 10, 19, 30));
         var ballet = catalog.createEvent("Swan Lake: National Ballet of China", EventKind.THEATRE);
-        Show balletSoon = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", firstEveningAfter(now.plus(Duration.ofHours(24))));
+        Show balletSoon = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", firstEveningAfter(now.plus(Duration.ofHours(25))));
         Show balletPast = catalog.createShow(ballet.id(), "Shanghai Grand Theatre", evening(now, -3, 19, 30));
         var derby = catalog.createEvent("Shanghai Derby: Shenhua vs Port", EventKind.SPORTS);
         Show derbyShow = catalog.createShow(derby.id(), "Hongkou Football Stadium", evening(now, 10, 19, 35));
