@@ -62,18 +62,7 @@ interface RefundMapper {
 
     int setNewOrder(@Param("id") long id, @Param("newOrderId") long newOrderId);
 
-    void insertHold(@Param("requestId") long requestId, @Param("categoryId") long categoryId,
-                    @Param("quantity") int quantity, @Param("at") Instant at);
-
-    Optional<Hold> findHold(long requestId);
-
-    int closeHold(@Param("requestId") long requestId, @Param("from") String from, @Param("to") String to,
-                  @Param("at") Instant at);
-
     record OpenTicket(Long ticketId, Long requestId) {
-    }
-
-    record Hold(Long requestId, Long categoryId, int quantity, String status) {
     }
 
     final class RequestRow {

@@ -23,6 +23,7 @@ import org.ticketops.billing.CreditNote;
 import org.ticketops.casework.CaseService;
 import org.ticketops.casework.CaseTransition;
 import org.ticketops.catalog.CatalogService;
+import org.ticketops.catalog.SeatHolds;
 import org.ticketops.catalog.TicketCategory;
 import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
@@ -56,6 +57,7 @@ public class RefundService {
     private final RefundMapper requests;
     private final CaseService cases;
     private final RefundCase refundCase;
+    private final SeatHolds seats;
     private final SalesService sales;
     private final CatalogService catalog;
     private final CustomerService customers;
@@ -67,12 +69,13 @@ public class RefundService {
     private final ZoneId zone;
     private final Clock clock;
 
-    RefundService(RefundMapper requests, CaseService cases, RefundCase refundCase, SalesService sales, CatalogService catalog, CustomerService customers,
+    RefundService(RefundMapper requests, CaseService cases, RefundCase refundCase, SeatHolds seats, SalesService sales, CatalogService catalog, CustomerService customers,
                   AuditTrail audit, NotificationOutbox outbox, BillingService billing, RuntimeService runtime,
                   ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.refundCase = refundCase;
+        this.seats = seats;
         this.sales = sales;
         this.catalog = catalog;
         this.customers = customers;
@@ -130,15 +133,13 @@ public class RefundService {
         RefundRequest request = request(id);
         List<FeeLine> lines = requests.findLines(id);
         TicketCategory target = catalog.category(request.targetCategoryId());
-        Optional<RefundMapper.Hold> hold = requests.findHold(id);
-        if (hold.isEmpty()) {
-            if (!catalog.tryTake(target.id(), lines.size())) {
+        if (seats.of(request.caseId()).isEmpty()) {
+            if (!seats.hold(request.caseId(), target.id(), lines.size())) {
                 requests.setRejectionCode(id, EXCHANGE_SOLD_OUT, clock.instant());
                 audit.record("system", "SOLD_OUT", SUBJECT, id, "category " + target.id() + " has "
                         + catalog.category(target.id()).available() + " seat(s) left, " + lines.size() + " needed");
                 return new HoldResult(true, ZERO, ZERO, null);
             }
-            requests.insertHold(id, target.id(), lines.size(), clock.instant());
             audit.record("system", "SEATS_HELD", SUBJECT, id, lines.size() + " seat(s) of category " + target.id());
         }
         BigDecimal difference = request.totalFee() == null ? ZERO : request.totalFee();
@@ -203,7 +204,7 @@ public class RefundService {
                 request.newOrderId());
         if (request.newOrderId() == null) {
             requests.setNewOrder(id, newOrder.order().id());
-            requests.closeHold(id, "HELD", "CONVERTED", clock.instant());
+            seats.convert(request.caseId());
             for (int i = 0; i < lines.size() && i < newOrder.tickets().size(); i++) {
                 requests.updateLineExchange(id, lines.get(i).ticketId(), lines.get(i).newPrice(),
                         newOrder.tickets().get(i).id());
@@ -338,12 +339,8 @@ public class RefundService {
     }
 
     private void releaseHold(long id) {
-        requests.findHold(id).filter(h -> h.status().equals("HELD")).ifPresent(hold -> {
-            if (requests.closeHold(id, "HELD", "RELEASED", clock.instant()) == 1) {
-                catalog.giveBack(hold.categoryId(), hold.quantity());
-                audit.record("system", "SEATS_RELEASED", SUBJECT, id, hold.quantity() + " seat(s) of category " + hold.categoryId());
-            }
-        });
+        seats.release(request(id).caseId()).ifPresent(hold -> audit.record("system", "SEATS_RELEASED", SUBJECT, id,
+                hold.quantity() + " seat(s) of category " + hold.categoryId()));
     }
 
     private void notifyCustomer(long id, String template, Map<String, ?> details) {
