@@ -33,6 +33,24 @@ public interface CaseDefinition {
         return Set.of();
     }
 
+    /**
+     * The customer messages this process's cases send: each template
+     * ({@code notification-templates/<template>.txt}) with the payload fields it needs. {@link CaseNotifications}
+     * refuses a template that is not declared here or a payload without a declared field, and a test checks
+     * that every placeholder of a template is declared.
+     */
+    default Map<String, Set<String>> notificationTemplates() {
+        return Map.of();
+    }
+
+    /**
+     * What the person who opened a case reads right after it was opened (Tasklist shows it after a start
+     * form is submitted): its number and how it stands, in a sentence. The default names the status.
+     */
+    default String outcome(Case opened) {
+        return opened.businessKey() + " is " + opened.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".";
+    }
+
     default boolean allows(String from, String to) {
         return transitions().getOrDefault(from, Set.of()).contains(to);
     }

@@ -36,6 +36,9 @@ interface CaseMapper {
     @Select("SELECT " + COLUMNS + " FROM to_cases WHERE id = #{id}")
     Case find(long id);
 
+    @Select("SELECT " + COLUMNS + " FROM to_cases WHERE process_instance_id = #{processInstanceId}")
+    Case findByProcessInstance(String processInstanceId);
+
     /** Moves a case only from the status it was read in, and only while it is open: 1 when it moved. */
     @Update("""
             UPDATE to_cases SET status = #{to}, updated_at = #{at}, closed_at = #{closedAt}

@@ -86,6 +86,11 @@ public class CaseService {
         return found;
     }
 
+    /** The case a process instance runs, if it has registered one. */
+    public java.util.Optional<Case> ofProcessInstance(String processInstanceId) {
+        return java.util.Optional.ofNullable(cases.findByProcessInstance(processInstanceId));
+    }
+
     public List<CaseTransition> transitions(long caseId) {
         return cases.transitions(caseId);
     }

@@ -108,15 +108,16 @@ public class RefundAssessment {
 
         ReviewRuling review = allowed ? review(request, totalRefund, subject) : ReviewRuling.NONE;
         boolean reviewNeeded = review.decision().reviewNeeded();
+        Duration deadline = Duration.ofHours(review.decision().reviewDeadlineHours());
         if (reviewNeeded) {
             refunds.moveTo(id, RefundRequestStatus.AWAITING_REVIEW, "system", String.join("; ", review.reasons()));
+            refunds.setDue(id, clock.instant().plus(deadline));
         }
         String reasons = String.join("; ", review.reasons());
         audit.record("system", "EVALUATED", RefundService.SUBJECT, id, "refund-fees v" + tableVersion + ": "
                 + (allowed ? "allowed, fees " + totalFee.toPlainString() + ", refund " + totalRefund.toPlainString()
                 + (reviewNeeded ? ", review needed (" + reasons + ")" : "")
                 : "rejected " + rejectionCode));
-        Duration deadline = Duration.ofHours(review.decision().reviewDeadlineHours());
         return new Evaluation(allowed, rejectionCode, totalFee, totalRefund, tableVersion, reviewNeeded,
                 reviewNeeded ? reasons : "none", deadline, clock.instant().plus(deadline),
                 review.decision().financeApprovalNeeded(),

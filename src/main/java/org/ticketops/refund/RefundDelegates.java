@@ -143,9 +143,9 @@ class RefundDelegates {
     }
 
     @Bean
-    JavaDelegate holdExchangeSeats(RefundService refunds) {
+    JavaDelegate holdExchangeSeats(RefundExchanges exchanges) {
         return execution -> {
-            RefundService.HoldResult hold = refunds.holdSeats(RefundVariables.requestId(execution));
+            RefundExchanges.HoldResult hold = exchanges.holdSeats(RefundVariables.requestId(execution));
             execution.setVariable(RefundVariables.SOLD_OUT, hold.soldOut());
             execution.setVariable(RefundVariables.CUSTOMER_OWES, hold.customerOwes());
             execution.setVariable(RefundVariables.AMOUNT_DUE, hold.amountDue().toPlainString());

@@ -20,6 +20,8 @@ interface RefundMapper {
 
     Optional<RefundRequest> findByProcessInstance(String processInstanceId);
 
+    Optional<RefundRequest> findByCase(long caseId);
+
     /** The request a user registered under an Idempotency-Key, with the hash of the body it came with. */
     Optional<Keyed> findByIdempotencyKey(@Param("user") String user, @Param("key") String key);
 

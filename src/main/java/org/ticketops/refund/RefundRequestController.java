@@ -27,9 +27,11 @@ import org.ticketops.web.PageRequest;
 class RefundRequestController {
 
     private final RefundService refunds;
+    private final RefundExchanges exchanges;
     private final RefundRegistration registration;
 
-    RefundRequestController(RefundService refunds, RefundRegistration registration) {
+    RefundRequestController(RefundService refunds, RefundExchanges exchanges, RefundRegistration registration) {
+        this.exchanges = exchanges;
         this.refunds = refunds;
         this.registration = registration;
     }
@@ -68,7 +70,7 @@ class RefundRequestController {
     /** The customer paid an exchange's difference (message ExchangePaymentReceived). */
     @PostMapping("/{id}/payment")
     RefundRequestDetails payment(@PathVariable long id, @Valid @RequestBody PaymentReceived payment, Principal user) {
-        return refunds.receivePayment(id, payment.amount(), payment.method(), payment.externalReference(), user.getName());
+        return exchanges.receivePayment(id, payment.amount(), payment.method(), payment.externalReference(), user.getName());
     }
 
     record Withdrawal(@Size(max = 500) String reason) {

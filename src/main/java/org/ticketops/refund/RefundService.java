@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.audit.AuditTrail;
 import org.ticketops.billing.BillingService;
 import org.ticketops.billing.CreditNote;
+import org.ticketops.casework.CaseNotifications;
 import org.ticketops.casework.CaseService;
 import org.ticketops.casework.CaseTransition;
-import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.SeatHolds;
-import org.ticketops.catalog.TicketCategory;
 import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
 import org.ticketops.notification.Notification;
-import org.ticketops.notification.NotificationOutbox;
-import org.ticketops.platform.TicketOpsProperties;
 import org.ticketops.sales.OrderDetails;
-import org.ticketops.sales.PaymentDirection;
 import org.ticketops.sales.SalesService;
 import org.ticketops.web.NotFound;
 import org.ticketops.web.Page;
@@ -39,8 +33,9 @@ import org.ticketops.web.PageRequest;
 
 /**
  * Refund and exchange requests once registered ({@link RefundRegistration}) and decided
- * ({@link RefundAssessment}): reading them, holding seats, settling tickets, credit notes, the
- * customer's messages and how a request ends. Money goes out through {@link RefundPayouts}; task
+ * ({@link RefundAssessment}): reading them, settling tickets, credit notes, the
+ * customer's messages and how a request ends. An exchange's seats and payment are {@link RefundExchanges};
+ * money goes out through {@link RefundPayouts}; task
  * forms are built by {@link RefundTaskContext}. The process {@code refundExchange} calls these steps
  * through its delegates.
  */
@@ -59,32 +54,26 @@ public class RefundService {
     private final RefundCase refundCase;
     private final SeatHolds seats;
     private final SalesService sales;
-    private final CatalogService catalog;
     private final CustomerService customers;
     private final AuditTrail audit;
-    private final NotificationOutbox outbox;
+    private final CaseNotifications outbox;
     private final BillingService billing;
     private final RuntimeService runtime;
-    private final ExchangeProperties exchange;
-    private final ZoneId zone;
     private final Clock clock;
 
-    RefundService(RefundMapper requests, CaseService cases, RefundCase refundCase, SeatHolds seats, SalesService sales, CatalogService catalog, CustomerService customers,
-                  AuditTrail audit, NotificationOutbox outbox, BillingService billing, RuntimeService runtime,
-                  ExchangeProperties exchange, TicketOpsProperties ticketOps, Clock clock) {
+    RefundService(RefundMapper requests, CaseService cases, RefundCase refundCase, SeatHolds seats, SalesService sales,
+                  CustomerService customers, AuditTrail audit, CaseNotifications outbox, BillingService billing,
+                  RuntimeService runtime, Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.refundCase = refundCase;
         this.seats = seats;
         this.sales = sales;
-        this.catalog = catalog;
         this.customers = customers;
         this.audit = audit;
         this.outbox = outbox;
         this.billing = billing;
         this.runtime = runtime;
-        this.exchange = exchange;
-        this.zone = ticketOps.zone();
         this.clock = clock;
     }
 
@@ -108,83 +97,6 @@ public class RefundService {
     public Page<RefundRequest> list(RefundRequestStatus status, Long customerId, PageRequest page) {
         return Page.of(requests.findPage(status, customerId, page.offset(), page.size()), page.page(), page.size(),
                 requests.count(status, customerId));
-    }
-
-    // ---- exchanges ----------------------------------------------------------------------------
-
-    /** What holding seats found: sold out, or the money that moves in which direction and by when. */
-    public record HoldResult(boolean soldOut, BigDecimal amountDue, BigDecimal refundBack, Instant paymentDeadline) {
-        public boolean customerOwes() {
-            return amountDue.signum() > 0;
-        }
-
-        public boolean refundDue() {
-            return refundBack.signum() > 0;
-        }
-    }
-
-    /**
-     * Holds seats of the target category (none left: sold out) and works out the difference: the sum
-     * of new minus old prices plus the fees. Positive: the customer pays it within the payment window
-     * (never past the new show's start); negative: the center pays it back.
-     */
-    @Transactional
-    public HoldResult holdSeats(long id) {
-        RefundRequest request = request(id);
-        List<FeeLine> lines = requests.findLines(id);
-        TicketCategory target = catalog.category(request.targetCategoryId());
-        if (seats.of(request.caseId()).isEmpty()) {
-            if (!seats.hold(request.caseId(), target.id(), lines.size())) {
-                requests.setRejectionCode(id, EXCHANGE_SOLD_OUT, clock.instant());
-                audit.record("system", "SOLD_OUT", SUBJECT, id, "category " + target.id() + " has "
-                        + catalog.category(target.id()).available() + " seat(s) left, " + lines.size() + " needed");
-                return new HoldResult(true, ZERO, ZERO, null);
-            }
-            audit.record("system", "SEATS_HELD", SUBJECT, id, lines.size() + " seat(s) of category " + target.id());
-        }
-        BigDecimal difference = request.totalFee() == null ? ZERO : request.totalFee();
-        for (FeeLine line : lines) {
-            requests.updateLineExchange(id, line.ticketId(), target.price(), null);
-            difference = difference.add(target.price().subtract(line.pricePaid()));
-        }
-        BigDecimal due = difference.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal back = difference.negate().max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        Instant deadline = null;
-        if (due.signum() > 0) {
-            Instant windowEnd = clock.instant().plus(exchange.paymentWindow());
-            Instant showStart = catalog.show(target.showId()).startsAt();
-            deadline = windowEnd.isBefore(showStart) ? windowEnd : showStart;
-            notifyCustomer(id, "exchange-payment-requested", Map.of("amountDue", due.toPlainString(),
-                    "payBy", show(deadline)));
-            moveTo(id, RefundRequestStatus.AWAITING_PAYMENT, "system", "the customer owes " + due.toPlainString());
-        }
-        requests.updateTotals(id, request.tableVersion(), request.totalFee(), back, due, deadline, clock.instant());
-        return new HoldResult(false, due, back, deadline);
-    }
-
-    /** The customer paid an exchange's difference: records the payment once and lets the process go on. */
-    @Transactional
-    public RefundRequestDetails receivePayment(long id, BigDecimal amount, String method, String externalReference,
-                                               String user) {
-        RefundRequest request = request(id);
-        String key = reference(id) + "-payin";
-        if (sales.payment(key).isPresent()) {
-            return details(id);
-        }
-        if (request.status() != RefundRequestStatus.AWAITING_PAYMENT) {
-            throw new RefundProblems.WrongRequestState("PAYMENT_NOT_EXPECTED", id, request.status(),
-                    "no payment is awaited");
-        }
-        if (amount.compareTo(request.amountDue()) != 0) {
-            throw new RefundProblems.WrongPaymentAmount(id, request.amountDue(), amount);
-        }
-        sales.recordPayment(request.orderId(), PaymentDirection.IN, amount, method, "EXCHANGE_DIFFERENCE", reference(id),
-                externalReference, key, null);
-        audit.record(user, "PAYMENT_RECEIVED", SUBJECT, id, amount.toPlainString() + " by " + method);
-        moveTo(id, RefundRequestStatus.OPEN, user, "payment of " + amount.toPlainString() + " received");
-        correlate(id, request, "ExchangePaymentReceived", Map.of("paymentReceivedBy", user), "REQUEST_CHANGED",
-                "the request moved on meanwhile; reload it");
-        return details(id);
     }
 
     // ---- money, tickets, documents ------------------------------------------------------------
@@ -277,6 +189,11 @@ public class RefundService {
         return cases.move(refundCase, request(id).caseId(), status.name(), actor, reason);
     }
 
+    /** The deadline the request's waiting step has (a review's due date); kept on its case. */
+    void setDue(long id, Instant dueAt) {
+        cases.setDue(request(id).caseId(), dueAt);
+    }
+
     /** Every status change of the request's case. */
     public List<CaseTransition> transitions(long id) {
         return cases.transitions(request(id).caseId());
@@ -343,7 +260,7 @@ public class RefundService {
                 hold.quantity() + " seat(s) of category " + hold.categoryId()));
     }
 
-    private void notifyCustomer(long id, String template, Map<String, ?> details) {
+    void notifyCustomer(long id, String template, Map<String, ?> details) {
         RefundRequest request = request(id);
         Customer customer = customers.get(request.customerId());
         boolean email = customer.email() != null && !customer.email().isBlank();
@@ -359,15 +276,15 @@ public class RefundService {
         payload.put("orderId", request.orderId());
         payload.put("type", request.type().name());
         payload.putAll(details);
-        if (outbox.enqueue(email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
-                email ? customer.email() : customer.phone(), template, payload, SUBJECT, id,
+        if (outbox.enqueue(refundCase, id, email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
+                email ? customer.email() : customer.phone(), template, payload,
                 reference(id) + "-" + template)) {
             audit.record("system", "NOTIFICATION_QUEUED", SUBJECT, id, template + " queued for " + (email ? "e-mail" : "SMS"));
         }
     }
 
     /** Delivers a message to the request's process; when no step of it waits for one, refuses with {@code code}. */
-    private void correlate(long id, RefundRequest request, String message, Map<String, Object> variables, String code,
+    void correlate(long id, RefundRequest request, String message, Map<String, Object> variables, String code,
                            String reason) {
         try {
             runtime.createMessageCorrelation(message).processInstanceId(request.processInstanceId())
@@ -381,9 +298,6 @@ public class RefundService {
         return "refund-request-" + id;
     }
 
-    private String show(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
-    }
 
     static String money(BigDecimal amount) {
         return (amount == null ? ZERO : amount.setScale(2, RoundingMode.HALF_UP)).toPlainString();

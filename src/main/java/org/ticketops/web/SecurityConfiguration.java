@@ -12,6 +12,7 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,10 +29,12 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.ticketops.identity.CamundaIdentityAuthenticationProvider;
 import org.ticketops.identity.Groups;
+import org.ticketops.identity.TasklistSessionAuthentication;
 
 /**
  * Who may call what. {@code /api/**}, the OpenAPI description and the actuator (but health) take HTTP
@@ -69,8 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json,
+                            IdentityService identityService) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"TicketOps\"");
             write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",
@@ -78,6 +81,9 @@ class SecurityConfiguration {
         };
         return http
                 .authenticationProvider(identity)
+                // Tasklist's own log-in reads the case a start form opened (GET /api/cases/** only)
+                .addFilterBefore(new TasklistSessionAuthentication(identityService, "/api/cases/"),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(OPERATORS)

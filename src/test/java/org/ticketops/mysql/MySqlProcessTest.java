@@ -41,6 +41,8 @@ class MySqlProcessTest {
     @Autowired
     RefundService refunds;
     @Autowired
+    org.ticketops.refund.RefundExchanges exchanges;
+    @Autowired
     org.ticketops.refund.RefundRegistration registration;
     @Autowired
     SalesService sales;
@@ -175,7 +177,7 @@ class MySqlProcessTest {
                 List.of(order.tickets().get(0).id()), RefundRequestType.EXCHANGE, RefundReason.CUSTOMER_CHOICE,
                 target.id(), null), "mysql-test", null);
         assertThat(opened.request().status()).isEqualTo(RefundRequestStatus.AWAITING_PAYMENT);
-        RefundRequestDetails done = refunds.receivePayment(opened.request().id(), new BigDecimal("200.00"), "CARD", null, "mysql-test");
+        RefundRequestDetails done = exchanges.receivePayment(opened.request().id(), new BigDecimal("200.00"), "CARD", null, "mysql-test");
         assertThat(done.request().status()).isEqualTo(RefundRequestStatus.COMPLETED);
         assertThat(sales.orderDetails(done.request().newOrderId()).tickets()).singleElement()
                 .satisfies(t -> assertThat(t.categoryId()).isEqualTo(target.id()));

@@ -74,6 +74,8 @@ class RefundExchangeProcessTest {
     @Autowired
     RefundService refunds;
     @Autowired
+    RefundExchanges exchanges;
+    @Autowired
     RefundFixture fixture;
     @Autowired
     RefundRegistration registration;
@@ -329,10 +331,10 @@ class RefundExchangeProcessTest {
         assertThat(waiting.amountDue()).isEqualByComparingTo("800.00");
         assertThat(waiting.paymentDeadline()).isNotNull();
 
-        assertThatThrownBy(() -> refunds.receivePayment(waiting.id(), new BigDecimal("799.99"), "CARD", null, "amy"))
+        assertThatThrownBy(() -> exchanges.receivePayment(waiting.id(), new BigDecimal("799.99"), "CARD", null, "amy"))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("800.00");
-        refunds.receivePayment(waiting.id(), new BigDecimal("800.00"), "CARD", "POS-1", "amy");
-        refunds.receivePayment(waiting.id(), new BigDecimal("800.00"), "CARD", "POS-1", "amy");
+        exchanges.receivePayment(waiting.id(), new BigDecimal("800.00"), "CARD", "POS-1", "amy");
+        exchanges.receivePayment(waiting.id(), new BigDecimal("800.00"), "CARD", "POS-1", "amy");
         assertThat(pi).hasPassed("paymentReceived").isEnded().hasNotPassed("payRefund").hasPassed("completed");
 
         RefundRequestDetails done = refunds.details(waiting.id());
@@ -370,7 +372,7 @@ class RefundExchangeProcessTest {
         assertThat(request.status()).isEqualTo(RefundRequestStatus.EXPIRED);
         assertThat(catalog.category(target.id()).available()).isEqualTo(10);
         assertThat(sales.orderDetails(c.orderId()).tickets()).allSatisfy(t -> assertThat(t.status()).isEqualTo(TicketStatus.SOLD));
-        assertThatThrownBy(() -> refunds.receivePayment(request.id(), request.amountDue(), "CARD", null, "amy"))
+        assertThatThrownBy(() -> exchanges.receivePayment(request.id(), request.amountDue(), "CARD", null, "amy"))
                 .isInstanceOf(ProblemException.class);
     }
 

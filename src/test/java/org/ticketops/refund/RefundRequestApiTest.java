@@ -79,6 +79,24 @@ class RefundRequestApiTest {
     }
 
     @Test
+    void theClerkWhoStartedARequestReadsItsNumberAndOutcomeAndNobodyElseDoes() {
+        var c = fixture.order(MemberTier.SILVER, TicketType.STANDARD, "480.00", 1, 100);
+        JsonNode created = api.post("amy", PATH, body(c.orderId(), c.ticketIds(), "REFUND", "TICKET_DEFECT", null))
+                .hasStatus(201).tree();
+        String started = "/api/cases/started/" + created.path("processInstanceId").asText();
+        JsonNode outcome = api.get("amy", started).hasStatus(200).tree();
+        String number = String.format("R-%06d", created.path("id").asLong());
+        assertThat(outcome.path("businessKey").asText()).isEqualTo(number);
+        assertThat(outcome.path("status").asText()).isEqualTo("AWAITING_REVIEW");
+        assertThat(outcome.path("outcome").asText()).startsWith(number + ": refund CNY 480.00 after fees of CNY 0.00.")
+                .contains("Waits for a review (due ");
+        // another clerk, even of the same group, does not learn about it here; neither does anyone without log-in
+        api.get("sam", started).isProblem(404);
+        assertThat(api.get(null, started).status()).isEqualTo(401);
+        api.get("amy", "/api/cases/started/no-such-instance").isProblem(404);
+    }
+
+    @Test
     void anIdempotencyKeyReturnsTheFirstRequestOnARetry() {
         var c = fixture.order(MemberTier.GOLD, TicketType.STANDARD, "280.00", 1, 300);
         String key = TestData.unique("retry").replace(' ', '-');

@@ -1,0 +1,43 @@
+package org.ticketops.casework;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.ticketops.notification.Notification;
+import org.ticketops.notification.NotificationOutbox;
+
+/**
+ * The one way a process queues a customer message: only a template its {@link CaseDefinition} declares,
+ * with every payload field the definition declares for it, in the caller's transaction (the message exists
+ * exactly when the change it reports does).
+ */
+@Service
+public class CaseNotifications {
+
+    private final NotificationOutbox outbox;
+
+    CaseNotifications(NotificationOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Queues the message; false when one with this idempotency key is already queued. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(CaseDefinition definition, Object subjectId, Notification.Channel channel, String recipient,
+                           String template, Map<String, ?> payload, String idempotencyKey) {
+        Set<String> fields = definition.notificationTemplates().get(template);
+        if (fields == null) {
+            throw new IllegalArgumentException("Template '" + template + "' is not declared by the " + definition.type()
+                    + " case definition");
+        }
+        Set<String> missing = new TreeSet<>(fields);
+        missing.removeAll(payload.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Template '" + template + "' needs " + missing + " in its payload");
+        }
+        return outbox.enqueue(channel, recipient, template, payload, definition.type(), subjectId, idempotencyKey);
+    }
+}

@@ -1,0 +1,16 @@
+// TicketOps' Tasklist configuration (replaces the webjar's default config.js; keep Camunda's shortcuts).
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'TicketOps'
+  },
+  // after a start form is submitted, shows the case it opened and its outcome (scripts/ticketops/start-outcome.js)
+  customScripts: ['scripts/ticketops/start-outcome'],
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
