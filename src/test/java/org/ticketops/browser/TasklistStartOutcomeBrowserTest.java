@@ -118,6 +118,6 @@ class TasklistStartOutcomeBrowserTest {
         RefundRequest started = refunds.list(null, customer.id(), new org.ticketops.web.PageRequest(0, 1)).items().get(0);
         assertThat(started.status()).isEqualTo(RefundRequestStatus.AWAITING_REVIEW);
         assertThat(outcome.getText()).contains("Started " + String.format("R-%06d", started.id()))
-                .contains("refund CNY 380.00 after fees of CNY 0.00").contains("Waits for a review (due ");
+                .contains("Refund CNY 380.00 after fees of CNY 0.00").contains("Waits for a review (due ");
     }
 }
