@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -77,27 +75,28 @@ class RefundDelegates {
             }
             execution.setProcessBusinessKey(String.valueOf(id));
             execution.setVariable(RefundVariables.REQUEST_ID, id);
+            // references and what the gateways route on, nothing else: the request row holds the data
             execution.setVariable(RefundVariables.REQUEST_TYPE, command.type().name());
-            execution.setVariable(RefundVariables.REASON, command.reason().name());
-            execution.setVariable(RefundVariables.ORDER_ID, command.orderId());
-            execution.setVariable(RefundVariables.REQUESTED_BY, user);
         };
     }
 
 
     @Bean
-    JavaDelegate evaluateRefundFees(RefundAssessment assessment, ObjectMapper json) {
+    JavaDelegate evaluateRefundFees(RefundAssessment assessment) {
         return execution -> {
             long id = RefundVariables.requestId(execution);
             RefundAssessment.Evaluation evaluation = assessment.evaluate(id);
             execution.setVariable(RefundVariables.ALLOWED, evaluation.allowed());
-            execution.setVariable(RefundVariables.REJECTION_CODE, evaluation.rejectionCode());
-            setTotals(execution, evaluation, json);
-            execution.setVariable(RefundVariables.TABLE_VERSION, evaluation.tableVersion());
+            if (!evaluation.allowed()) {
+                execution.setVariable(RefundVariables.REJECTION_CODE, evaluation.rejectionCode());
+            }
+            setRouting(execution, evaluation);
             execution.setVariable(RefundVariables.REVIEW_NEEDED, evaluation.reviewNeeded());
-            execution.setVariable(RefundVariables.REVIEW_REASONS, evaluation.reviewReasons());
-            execution.setVariable(RefundVariables.REVIEW_DEADLINE, evaluation.reviewDeadline().toString());
-            execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(evaluation.reviewDueAt()));
+            if (evaluation.reviewNeeded()) { // the review task's timer, due date and form
+                execution.setVariable(RefundVariables.REVIEW_REASONS, evaluation.reviewReasons());
+                execution.setVariable(RefundVariables.REVIEW_DEADLINE, evaluation.reviewDeadline().toString());
+                execution.setVariable(RefundVariables.REVIEW_DUE_AT, Date.from(evaluation.reviewDueAt()));
+            }
         };
     }
 
@@ -118,12 +117,12 @@ class RefundDelegates {
     }
 
     @Bean
-    JavaDelegate applyReviewDecision(RefundAssessment assessment, ObjectMapper json) {
+    JavaDelegate applyReviewDecision(RefundAssessment assessment) {
         return execution -> {
             RefundAssessment.Evaluation evaluation = assessment.applyReview(RefundVariables.requestId(execution),
                     RefundVariables.string(execution, RefundVariables.REVIEW_DECISION),
                     RefundVariables.string(execution, RefundVariables.REVIEWED_BY));
-            setTotals(execution, evaluation, json);
+            setRouting(execution, evaluation);
         };
     }
 
@@ -148,9 +147,7 @@ class RefundDelegates {
             RefundExchanges.HoldResult hold = exchanges.holdSeats(RefundVariables.requestId(execution));
             execution.setVariable(RefundVariables.SOLD_OUT, hold.soldOut());
             execution.setVariable(RefundVariables.CUSTOMER_OWES, hold.customerOwes());
-            execution.setVariable(RefundVariables.AMOUNT_DUE, hold.amountDue().toPlainString());
             execution.setVariable(RefundVariables.REFUND_DUE, hold.refundDue());
-            execution.setVariable(RefundVariables.TOTAL_REFUND, hold.refundBack().toPlainString());
             execution.setVariable(RefundVariables.PAYMENT_DEADLINE,
                     hold.paymentDeadline() == null ? null : Date.from(hold.paymentDeadline()));
             if (hold.soldOut()) {
@@ -208,8 +205,7 @@ class RefundDelegates {
 
     @Bean
     JavaDelegate issueCreditNote(RefundService refunds) {
-        return execution -> refunds.issueCreditNote(RefundVariables.requestId(execution))
-                .ifPresent(note -> execution.setVariable("creditNoteNumber", note.number()));
+        return execution -> refunds.issueCreditNote(RefundVariables.requestId(execution));
     }
 
     @Bean
@@ -241,11 +237,8 @@ class RefundDelegates {
         return new RefundStatus(refunds);
     }
 
-    private static void setTotals(DelegateExecution execution, RefundAssessment.Evaluation evaluation, ObjectMapper json)
-            throws JsonProcessingException {
-        execution.setVariable(RefundVariables.TOTAL_FEE, evaluation.totalFee().toPlainString());
-        execution.setVariable(RefundVariables.TOTAL_REFUND, evaluation.totalRefund().toPlainString());
-        execution.setVariable(RefundVariables.FEE_LINES, json.writeValueAsString(evaluation.feeLines()));
+    /** What the gateways after an evaluation route on (amounts and fee lines stay in the request row). */
+    private static void setRouting(DelegateExecution execution, RefundAssessment.Evaluation evaluation) {
         execution.setVariable(RefundVariables.LARGE_REFUND, evaluation.largeRefund());
         execution.setVariable(RefundVariables.REFUND_DUE, evaluation.refundDue());
     }

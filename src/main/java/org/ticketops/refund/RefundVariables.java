@@ -12,13 +12,8 @@ final class RefundVariables {
     static final String TICKET_IDS = "ticketIds";
     static final String TARGET_CATEGORY_ID = "targetCategoryId";
     static final String NOTE = "note";
-    static final String REQUESTED_BY = "requestedBy";
     static final String ALLOWED = "allowed";
     static final String REJECTION_CODE = "rejectionCode";
-    static final String TOTAL_FEE = "totalFee";
-    static final String TOTAL_REFUND = "totalRefund";
-    static final String FEE_LINES = "feeLines";
-    static final String TABLE_VERSION = "tableVersion";
     static final String REVIEW_NEEDED = "reviewNeeded";
     static final String REVIEW_REASONS = "reviewReasons";
     static final String REVIEW_DEADLINE = "reviewDeadline";
@@ -32,7 +27,6 @@ final class RefundVariables {
     static final String APPROVED_BY = "approvedBy";
     static final String SOLD_OUT = "soldOut";
     static final String CUSTOMER_OWES = "customerOwes";
-    static final String AMOUNT_DUE = "amountDue";
     static final String PAYMENT_DEADLINE = "paymentDeadline";
     static final String REFUND_DUE = "refundDue";
     static final String WITHDRAWN_BY = "withdrawnBy";
