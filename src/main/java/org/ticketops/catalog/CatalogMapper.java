@@ -18,6 +18,19 @@ interface CatalogMapper {
 
     Optional<Event> findEvent(long id);
 
+    int updateEvent(@Param("id") long id, @Param("name") String name, @Param("kind") EventKind kind,
+                    @Param("organizer") String organizer, @Param("description") String description, @Param("at") Instant at);
+
+    int updateShow(@Param("id") long id, @Param("from") ShowStatus from, @Param("venue") String venue,
+                   @Param("startsAt") Instant startsAt, @Param("endsAt") Instant endsAt, @Param("status") ShowStatus status,
+                   @Param("at") Instant at);
+
+    int updateCategory(@Param("id") long id, @Param("name") String name, @Param("type") TicketType type,
+                       @Param("price") java.math.BigDecimal price, @Param("capacity") int capacity, @Param("at") Instant at);
+
+    /** Tickets ever issued of a category (sold, refunded or exchanged): once there is one, its price is the customers'. */
+    long countTicketsOfCategory(long categoryId);
+
     List<Show> findShows(@Param("eventId") Long eventId, @Param("from") Instant from, @Param("to") Instant to);
 
     Optional<Show> findShow(long id);
@@ -37,6 +50,8 @@ interface CatalogMapper {
         public Long id;
         public String name;
         public EventKind kind;
+        public String organizer;
+        public String description;
         public Instant createdAt;
     }
 
@@ -45,6 +60,8 @@ interface CatalogMapper {
         public Long eventId;
         public String venue;
         public Instant startsAt;
+        public Instant endsAt;
+        public Instant updatedAt;
     }
 
     final class CategoryRow {

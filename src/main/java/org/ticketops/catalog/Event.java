@@ -2,6 +2,7 @@ package org.ticketops.catalog;
 
 import java.time.Instant;
 
-/** A concert, match or show that the center sells tickets for. */
-public record Event(Long id, String name, EventKind kind, Instant createdAt) {
+/** What the center sells shows of: a concert tour, a match, a play, an exhibition. */
+public record Event(Long id, String name, EventKind kind, String organizer, String description, Instant createdAt,
+                    Instant updatedAt) {
 }

@@ -1,5 +1,5 @@
 package org.ticketops.catalog;
 
 public enum EventKind {
-    CONCERT, SPORTS, THEATRE, FAMILY, OTHER
+    CONCERT, SPORTS, THEATRE, EXHIBITION, OTHER
 }

@@ -1,5 +1,13 @@
 package org.ticketops.customer;
 
+import java.net.URI;
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,10 +28,22 @@ class CustomerController {
 
     /** Customers by name, optionally filtered by a part of the name, phone or e-mail. */
     @GetMapping
-    Page<Customer> list(@RequestParam(required = false) String q,
+    Page<Customer> list(@RequestParam(required = false) String query, @RequestParam(required = false) String q,
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "50") int size) {
-        return customers.list(q, new PageRequest(page, size));
+        return customers.list(query != null ? query : q, new PageRequest(page, size));
+    }
+
+    @PostMapping
+    ResponseEntity<Customer> create(@Valid @RequestBody CustomerCommands.NewCustomer customer, Principal user) {
+        Customer created = customers.create(customer, user.getName());
+        return ResponseEntity.created(URI.create("/api/customers/" + created.id())).body(created);
+    }
+
+    /** Changes a record: only the fields sent; an empty phone or e-mail clears it; {@code active: false} retires it. */
+    @PatchMapping("/{id}")
+    Customer update(@PathVariable long id, @Valid @RequestBody CustomerCommands.CustomerChanges changes, Principal user) {
+        return customers.update(id, changes, user.getName());
     }
 
     @GetMapping("/{id}")

@@ -15,9 +15,18 @@ interface CustomerMapper {
 
     Optional<Customer> find(long id);
 
-    List<Customer> findPage(@Param("query") String query, @Param("offset") long offset, @Param("limit") int limit);
+    /** 0 when the record changed since {@code readAt}. */
+    int update(@Param("c") Customer changed, @Param("readAt") Instant readAt);
 
-    long count(@Param("query") String query);
+    /** Active customers (other than {@code exceptId}) that already have this phone or e-mail. */
+    List<Customer> findActiveByPhoneOrEmail(@Param("phone") String phone, @Param("email") String email,
+                                            @Param("exceptId") Long exceptId);
+
+    /** Matches a part of the name, phone or e-mail; {@code digits} (the query's digits) matches a phone typed with spaces. */
+    List<Customer> findPage(@Param("query") String query, @Param("digits") String digits, @Param("offset") long offset,
+                            @Param("limit") int limit);
+
+    long count(@Param("query") String query, @Param("digits") String digits);
 
     final class CustomerRow {
         public Long id;
@@ -27,6 +36,7 @@ interface CustomerMapper {
         public MemberTier memberTier;
         public LocalDate birthday;
         public CustomerType customerType;
+        public boolean consentToContact;
         public Instant createdAt;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code ticketops.*} that every capability shares.
  *
  * @param zone         the center's time zone: times are stored in UTC and shown in this zone
+ * @param region       the center's country (ISO 3166 code): phone numbers typed without a country code are of it
  * @param processesDir a folder of BPMN files that overrides the copy packed into the jar
  * @param rulesDir     a folder of decision tables that overrides the packed copy
  * @param formsDir     a folder of Camunda Forms that overrides the packed copy
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ticketops")
 public record TicketOpsProperties(
         @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("CN") String region,
         Path processesDir,
         Path rulesDir,
         Path formsDir,

@@ -94,6 +94,12 @@ public class RefundService {
                 audit.of(SUBJECT, id), cases.transitions(request.caseId()));
     }
 
+    /** Of these tickets, the ones already in an open refund or exchange request. */
+    public java.util.Set<Long> ticketsInOpenRequests(java.util.Collection<Long> ticketIds) {
+        return ticketIds.isEmpty() ? java.util.Set.of() : requests.findOpenTickets(ticketIds).stream()
+                .map(RefundMapper.OpenTicket::ticketId).collect(Collectors.toSet());
+    }
+
     public Page<RefundRequest> list(RefundRequestStatus status, Long customerId, PageRequest page) {
         return Page.of(requests.findPage(status, customerId, page.offset(), page.size()), page.page(), page.size(),
                 requests.count(status, customerId));

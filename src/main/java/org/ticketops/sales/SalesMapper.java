@@ -26,6 +26,10 @@ interface SalesMapper {
     long countOrders(@Param("customerId") Long customerId, @Param("showId") Long showId,
                      @Param("status") OrderStatus status);
 
+    List<Order> findPaidOrdersOfShow(@Param("showId") long showId, @Param("afterId") long afterId, @Param("limit") int limit);
+
+    long countPaidOrdersOfShow(long showId);
+
     List<Ticket> findTicketsOfOrder(long orderId);
 
     List<Ticket> findTickets(@Param("ids") Collection<Long> ids);

@@ -53,6 +53,16 @@ public class SalesService {
                 page.size(), sales.countOrders(customerId, showId, status));
     }
 
+    /** Paid (or partly refunded) orders of a show with an id above {@code afterId}, oldest first, at most {@code limit}. */
+    public List<OrderDetails> paidOrdersOfShow(long showId, long afterId, int limit) {
+        return sales.findPaidOrdersOfShow(showId, afterId, limit).stream()
+                .map(o -> new OrderDetails(o, sales.findTicketsOfOrder(o.id()))).toList();
+    }
+
+    public long countPaidOrdersOfShow(long showId) {
+        return sales.countPaidOrdersOfShow(showId);
+    }
+
     public List<Ticket> tickets(List<Long> ids) {
         return ids.isEmpty() ? List.of() : sales.findTickets(ids);
     }

@@ -52,6 +52,7 @@ class SecurityConfiguration {
     static final String[] TABLE_READERS = groups(FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] TABLE_EDITORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] OPERATORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+    static final String[] CATALOG_WRITERS = groups(OPERATIONS_MANAGER, TICKET_SALES, ADMIN);
 
     @Bean
     @Order(1)
@@ -92,6 +93,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/decision-tables/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/api/decision-tables/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/shows/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/events/**", "/api/shows/**").hasAnyAuthority(CATALOG_WRITERS)
+                        .requestMatchers(HttpMethod.PATCH, "/api/events/**", "/api/shows/**", "/api/categories/**")
+                        .hasAnyAuthority(CATALOG_WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/customers/**").hasAnyAuthority(FRONT_DESK)
+                        .requestMatchers(HttpMethod.PATCH, "/api/customers/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers(HttpMethod.POST, "/api/refund-requests/*/payment")
                         .hasAnyAuthority(groups(CUSTOMER_SERVICE, TICKET_SALES, FINANCE, ADMIN))
                         .requestMatchers("/api/refund-requests/**").hasAnyAuthority(FRONT_DESK)

@@ -203,7 +203,7 @@ public final class CostPerCase {
         }
         List<long[]> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Customer customer = customers.register("Bench customer " + i, null, "bench" + i + "@example.cn", MemberTier.GOLD,
+            Customer customer = customers.register("Bench customer " + i, null, "bench" + categories + "-" + i + "@example.cn", MemberTier.GOLD,
                     null, CustomerType.INDIVIDUAL);
             OrderDetails order = sales.placeOrder(customer.id(), show.id(), SalesChannel.WEB,
                     List.of(new OrderLine(cats.get(i % categories).id(), 1)), "CARD", null);

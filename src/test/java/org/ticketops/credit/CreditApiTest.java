@@ -88,7 +88,7 @@ class CreditApiTest {
     @Test
     void aLoyalCorporateBigSpenderIsTierA() {
         Instant now = clock.instant();
-        Customer customer = customers.register(TestData.unique("Corp"), null, "corp@example.cn", MemberTier.GOLD, null,
+        Customer customer = customers.register(TestData.unique("Corp"), null, TestData.unique("corp").replace(" ", "") + "@example.cn", MemberTier.GOLD, null,
                 CustomerType.CORPORATE, now.minus(Duration.ofDays(500)));
         TicketCategory vip = data.category(data.show(data.event(), Duration.ofDays(30)), TicketType.VIP, "2500.00", 20);
         data.order(customer, vip, 9, now.minus(Duration.ofDays(100)));

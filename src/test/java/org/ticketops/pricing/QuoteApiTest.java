@@ -70,7 +70,7 @@ class QuoteApiTest {
     @Test
     void aTierACorporateBuysALargeGroupEarlyWithTheCap() {
         Instant now = clock.instant();
-        Customer corp = customers.register(TestData.unique("Corp"), null, "c@example.cn", MemberTier.PLATINUM, null,
+        Customer corp = customers.register(TestData.unique("Corp"), null, TestData.unique("c").replace(" ", "") + "@example.cn", MemberTier.PLATINUM, null,
                 CustomerType.CORPORATE, now.minus(Duration.ofDays(800)));
         TicketCategory big = category(Duration.ofDays(40), TicketType.VIP, "1000.00", 100);
         data.order(corp, big, 25, now.minus(Duration.ofDays(10)));
@@ -88,7 +88,7 @@ class QuoteApiTest {
     @Test
     void aBirthdayAndAnEarlyBirdDependOnTheQuotesMoment() {
         LocalDate birthday = LocalDate.of(1991, 3, 9);
-        Customer customer = customers.register(TestData.unique("Birthday"), null, "b@example.cn", MemberTier.SILVER,
+        Customer customer = customers.register(TestData.unique("Birthday"), null, TestData.unique("b").replace(" ", "") + "@example.cn", MemberTier.SILVER,
                 birthday, CustomerType.INDIVIDUAL);
         TicketCategory category = category(Duration.ofDays(400), TicketType.STANDARD, "200.00", 10);
         ZoneId zone = ZoneId.of("Asia/Shanghai");

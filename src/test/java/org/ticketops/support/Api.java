@@ -36,6 +36,10 @@ public final class Api {
         return call(user, HttpMethod.POST, path, body, headers);
     }
 
+    public Response patch(String user, String path, Object body) {
+        return call(user, HttpMethod.PATCH, path, body, Map.of());
+    }
+
     public Response call(String user, HttpMethod method, String path, Object body, Map<String, String> headers) {
         HttpHeaders httpHeaders = new HttpHeaders();
         if (user != null) {

@@ -62,13 +62,21 @@ public class TestData {
 
     public Customer customer(MemberTier tier, CustomerType type) {
         String name = unique("Customer");
-        return customers.register(name, "+86 130 0000 0000", name.replace(' ', '.') + "@example.cn", tier,
+        return customers.register(name, phone(), name.replace(' ', '.') + "@example.cn", tier,
                 LocalDate.of(1990, 5, 17), type);
     }
 
     /** A customer with a given name (for Unicode tests). */
     public Customer customerNamed(String name, MemberTier tier) {
-        return customers.register(name, "+86 130 0000 0000", null, tier, null, CustomerType.INDIVIDUAL);
+        return customers.register(name, phone(), null, tier, null, CustomerType.INDIVIDUAL);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() % 90_000_000L);
+
+    /** A mobile number no other test customer has: phones are unique among active customers. */
+    public static String phone() {
+        return String.format("+86 139 %08d", 10_000_000L + PHONES.incrementAndGet() % 89_999_999L);
     }
 
     /** A customer registered with neither phone nor e-mail, as the customer service allows. */
