@@ -15,6 +15,50 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface BillingMapper {
 
+    /** Creates a counter starting at 0 unless it exists (a new day's invoice numbers). */
+    @Insert("""
+            INSERT INTO to_counters (name, current_number)
+            SELECT #{name}, 0 FROM to_counters WHERE name = 'invoice'
+              AND NOT EXISTS (SELECT 1 FROM to_counters c WHERE c.name = #{name})""")
+    int createCounter(String name);
+
+    @Insert("""
+            INSERT INTO to_invoices (number, customer_id, order_id, amount, issued_at, due_at, paid_at, net, tax, discount,
+                                     tax_rate)
+            VALUES (#{number}, #{customerId}, #{orderId}, #{gross}, #{issuedAt}, #{issuedAt}, #{issuedAt}, #{net}, #{tax},
+                    #{discount}, #{taxRate})""")
+    @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
+    void insertOrderInvoice(OrderInvoiceRow row);
+
+    @Insert("""
+            INSERT INTO to_invoice_lines (invoice_id, line_no, description, quantity, unit_price, discount, net, tax, gross)
+            VALUES (#{invoiceId}, #{l.lineNo}, #{l.description}, #{l.quantity}, #{l.unitPrice}, #{l.discount}, #{l.net},
+                    #{l.tax}, #{l.gross})""")
+    void insertInvoiceLine(@Param("invoiceId") long invoiceId, @Param("l") OrderInvoice.Line line);
+
+    @Select("""
+            SELECT id, number, order_id, customer_id, issued_at, tax_rate, discount, net, tax, amount AS gross
+            FROM to_invoices WHERE order_id = #{orderId} AND tax_rate IS NOT NULL ORDER BY id LIMIT 1""")
+    Optional<OrderInvoiceRow> findOrderInvoice(long orderId);
+
+    @Select("""
+            SELECT line_no, description, quantity, unit_price, discount, net, tax, gross FROM to_invoice_lines
+            WHERE invoice_id = #{id} ORDER BY line_no""")
+    List<OrderInvoice.Line> findInvoiceLines(long id);
+
+    final class OrderInvoiceRow {
+        public Long id;
+        public String number;
+        public Long orderId;
+        public Long customerId;
+        public java.time.Instant issuedAt;
+        public BigDecimal taxRate;
+        public BigDecimal discount;
+        public BigDecimal net;
+        public BigDecimal tax;
+        public BigDecimal gross;
+    }
+
     /** Takes the counter's row lock until the transaction ends: numbers are gapless and never shared. */
     @Update("UPDATE to_counters SET current_number = current_number + 1 WHERE name = #{name}")
     int increment(String name);
@@ -23,8 +67,8 @@ interface BillingMapper {
     long current(String name);
 
     @Insert("""
-            INSERT INTO to_credit_notes (number, order_id, customer_id, reference, amount, issued_at)
-            VALUES (#{number}, #{orderId}, #{customerId}, #{reference}, #{amount}, #{issuedAt})""")
+            INSERT INTO to_credit_notes (number, order_id, customer_id, reference, amount, issued_at, invoice_number)
+            VALUES (#{number}, #{orderId}, #{customerId}, #{reference}, #{amount}, #{issuedAt}, #{invoiceNumber})""")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insertCreditNote(CreditNoteRow row);
 
@@ -33,10 +77,10 @@ interface BillingMapper {
             VALUES (#{creditNoteId}, #{line.lineNo}, #{line.ticketId}, #{line.description}, #{line.amount})""")
     void insertLine(@Param("creditNoteId") long creditNoteId, @Param("line") CreditNote.Line line);
 
-    @Select("SELECT id, number, order_id, customer_id, reference, amount, issued_at FROM to_credit_notes WHERE reference = #{reference}")
+    @Select("SELECT id, number, order_id, customer_id, reference, amount, issued_at, invoice_number FROM to_credit_notes WHERE reference = #{reference}")
     Optional<CreditNoteRow> findByReference(String reference);
 
-    @Select("SELECT id, number, order_id, customer_id, reference, amount, issued_at FROM to_credit_notes WHERE order_id = #{orderId} ORDER BY id")
+    @Select("SELECT id, number, order_id, customer_id, reference, amount, issued_at, invoice_number FROM to_credit_notes WHERE order_id = #{orderId} ORDER BY id")
     List<CreditNoteRow> findByOrder(long orderId);
 
     @Select("SELECT line_no, ticket_id, description, amount FROM to_credit_note_lines WHERE credit_note_id = #{id} ORDER BY line_no")
@@ -81,5 +125,6 @@ interface BillingMapper {
         public String reference;
         public BigDecimal amount;
         public Instant issuedAt;
+        public String invoiceNumber;
     }
 }

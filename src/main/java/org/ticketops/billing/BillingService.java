@@ -17,10 +17,12 @@ public class BillingService {
     static final String CREDIT_NOTE_COUNTER = "credit-note";
     static final String INVOICE_COUNTER = "invoice";
     private final BillingMapper billing;
+    private final java.time.ZoneId zone;
     private final Clock clock;
 
-    BillingService(BillingMapper billing, Clock clock) {
+    BillingService(BillingMapper billing, org.ticketops.platform.TicketOpsProperties ticketOps, Clock clock) {
         this.billing = billing;
+        this.zone = ticketOps.zone();
         this.clock = clock;
     }
 
@@ -45,11 +47,64 @@ public class BillingService {
         row.reference = reference;
         row.amount = amount;
         row.issuedAt = clock.instant();
+        row.invoiceNumber = billing.findOrderInvoice(orderId).map(i -> i.number).orElse(null);
         billing.insertCreditNote(row);
         for (CreditNote.Line line : lines) {
             billing.insertLine(row.id, line);
         }
         return toCreditNote(row);
+    }
+
+    /**
+     * Issues the invoice of a paid order: numbered without gaps per calendar day in the center's zone
+     * ({@code INV-20261124-00042}); per line net and tax worked out of the gross amount (prices include VAT),
+     * half-up to cents. Once per order: a second call returns the first invoice.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public OrderInvoice invoiceOrder(long customerId, long orderId, List<OrderInvoice.Draft> drafts, BigDecimal taxRate,
+                                     Instant issuedAt) {
+        Optional<OrderInvoice> existing = invoiceOfOrder(orderId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant at = issuedAt == null ? clock.instant() : issuedAt;
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(at.atZone(zone).toLocalDate());
+        String counter = INVOICE_COUNTER + "-" + day;
+        try {
+            billing.createCounter(counter);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another order created the day's counter at the same moment: it exists
+        }
+        List<OrderInvoice.Line> lines = new java.util.ArrayList<>();
+        BigDecimal divisor = BigDecimal.ONE.add(taxRate);
+        for (OrderInvoice.Draft draft : drafts) {
+            BigDecimal gross = draft.gross().setScale(2, java.math.RoundingMode.HALF_UP);
+            BigDecimal net = gross.divide(divisor, 2, java.math.RoundingMode.HALF_UP);
+            lines.add(new OrderInvoice.Line(lines.size() + 1, draft.description(), draft.quantity(), draft.unitPrice(),
+                    draft.discount(), net, gross.subtract(net), gross));
+        }
+        var row = new BillingMapper.OrderInvoiceRow();
+        row.number = nextNumber(counter, "INV-" + day + "-%05d");
+        row.orderId = orderId;
+        row.customerId = customerId;
+        row.issuedAt = at;
+        row.taxRate = taxRate;
+        row.discount = sumOf(lines, OrderInvoice.Line::discount);
+        row.net = sumOf(lines, OrderInvoice.Line::net);
+        row.tax = sumOf(lines, OrderInvoice.Line::tax);
+        row.gross = sumOf(lines, OrderInvoice.Line::gross);
+        billing.insertOrderInvoice(row);
+        lines.forEach(line -> billing.insertInvoiceLine(row.id, line));
+        return invoiceOfOrder(orderId).orElseThrow();
+    }
+
+    public Optional<OrderInvoice> invoiceOfOrder(long orderId) {
+        return billing.findOrderInvoice(orderId).map(r -> new OrderInvoice(r.id, r.number, r.orderId, r.customerId,
+                r.issuedAt, r.taxRate, r.discount, r.net, r.tax, r.gross, billing.findInvoiceLines(r.id)));
+    }
+
+    private static BigDecimal sumOf(List<OrderInvoice.Line> lines, java.util.function.Function<OrderInvoice.Line, BigDecimal> f) {
+        return lines.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Issues an invoice payable by {@code dueAt}; {@code paidAt} null while unpaid. */
@@ -118,6 +173,6 @@ public class BillingService {
 
     private CreditNote toCreditNote(BillingMapper.CreditNoteRow row) {
         return new CreditNote(row.id, row.number, row.orderId, row.customerId, row.reference, row.amount, row.issuedAt,
-                billing.findLines(row.id));
+                row.invoiceNumber, billing.findLines(row.id));
     }
 }

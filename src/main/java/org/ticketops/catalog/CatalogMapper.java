@@ -39,6 +39,10 @@ interface CatalogMapper {
 
     Optional<TicketCategory> findCategory(long id);
 
+    int advanceSeats(@Param("categoryId") long categoryId, @Param("quantity") int quantity);
+
+    int nextSeat(long categoryId);
+
     /** Takes {@code quantity} tickets from a category; 0 rows when not enough are left. */
     int takeAvailable(@Param("categoryId") long categoryId, @Param("quantity") int quantity);
 

@@ -83,6 +83,19 @@ public class CatalogService {
         return catalog.takeAvailable(categoryId, quantity) == 1;
     }
 
+    /**
+     * Numbers for {@code quantity} new tickets of a category: the first of a run no ticket of it had before
+     * (a counter that only grows, moved under the category's row lock, so concurrent sales never share one).
+     */
+    @Transactional
+    public int allocateSeats(long categoryId, int quantity) {
+        requirePositive(quantity);
+        if (catalog.advanceSeats(categoryId, quantity) != 1) {
+            throw new NotFound("ticket category", categoryId);
+        }
+        return catalog.nextSeat(categoryId) - quantity + 1;
+    }
+
     /** Puts tickets back on sale; never above the category's capacity. */
     @Transactional
     public void giveBack(long categoryId, int quantity) {

@@ -43,6 +43,16 @@ public class DemoPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public Payment charge(Charge request) {
+        if (outage.get()) {
+            throw new Unavailable("Demo payment provider is down (outage switched on)");
+        }
+        return sales.recordPayment(request.orderId(), PaymentDirection.IN, request.amount(), request.method(),
+                request.purpose(), request.reference(), "DEMO-" + Integer.toHexString(request.idempotencyKey().hashCode()),
+                request.idempotencyKey(), null);
+    }
+
+    @Override
     public Payment payOut(PayOut request) {
         var existing = sales.payment(request.idempotencyKey());
         if (existing.isPresent()) {

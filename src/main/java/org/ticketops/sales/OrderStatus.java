@@ -1,5 +1,6 @@
 package org.ticketops.sales;
 
+/** AWAITING_DEPOSIT (seats held until the customer pays) → PAID, or EXPIRED; PAID → (PARTIALLY_)REFUNDED. */
 public enum OrderStatus {
-    PAID, PARTIALLY_REFUNDED, REFUNDED, CANCELLED
+    AWAITING_DEPOSIT, PAID, PARTIALLY_REFUNDED, REFUNDED, CANCELLED, EXPIRED
 }

@@ -14,6 +14,20 @@ interface SalesMapper {
 
     void insertOrder(OrderRow row);
 
+    void insertLine(@Param("orderId") long orderId, @Param("lineNo") int lineNo, @Param("l") Sale.Line line);
+
+    List<Sale.Line> findLines(long orderId);
+
+    Optional<IdempotentOrder> findByIdempotencyKey(@Param("soldBy") String soldBy, @Param("key") String key);
+
+    int payDeposit(@Param("id") long id, @Param("now") Instant now);
+
+    int expireHold(@Param("id") long id, @Param("now") Instant now);
+
+    List<Long> findExpiredHolds(@Param("now") Instant now, @Param("limit") int limit);
+
+
+
     void insertTicket(TicketRow row);
 
     void insertPayment(PaymentRow row);
@@ -54,6 +68,16 @@ interface SalesMapper {
         public Integer refundFeesVersion;
         public Long originOrderId;
         public Instant createdAt;
+        public String soldBy;
+        public BigDecimal subtotal;
+        public BigDecimal discountAmount;
+        public String appliedDiscounts;
+        public Integer discountTableVersion;
+        public String creditTier;
+        public Integer creditTableVersion;
+        public Instant holdExpiresAt;
+        public String idempotencyKey;
+        public String idempotencyHash;
     }
 
     final class TicketRow {

@@ -122,6 +122,96 @@ public class SalesService {
     }
 
     /**
+     * Records a priced sale: takes its seats from the categories (never below 0, also under concurrency),
+     * writes the order with its lines and the decisions it was priced with, and, when the customer pays now,
+     * issues the tickets with seat labels at the prices paid. With {@code holdExpiresAt} the order waits for a
+     * deposit: AWAITING_DEPOSIT, seats held, no tickets yet. The payment is recorded by the caller.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public OrderDetails recordSale(Sale sale, Instant at) {
+        customers.get(sale.customerId());
+        List<TicketCategory> categories = new ArrayList<>();
+        for (Sale.Line line : sale.lines()) {
+            TicketCategory category = catalog.category(line.categoryId());
+            if (!category.showId().equals(sale.showId())) {
+                throw new InvalidField("lines", "category " + category.id() + " is not of show " + sale.showId());
+            }
+            catalog.take(category.id(), line.quantity());
+            categories.add(category);
+        }
+        var order = new SalesMapper.OrderRow();
+        order.customerId = sale.customerId();
+        order.showId = sale.showId();
+        order.channel = sale.channel();
+        order.status = sale.holdExpiresAt() == null ? OrderStatus.PAID : OrderStatus.AWAITING_DEPOSIT;
+        order.total = sale.total();
+        order.subtotal = sale.subtotal();
+        order.discountAmount = sale.discountAmount();
+        order.appliedDiscounts = sale.appliedDiscounts();
+        order.discountTableVersion = sale.discountTableVersion();
+        order.creditTier = sale.creditTier();
+        order.creditTableVersion = sale.creditTableVersion();
+        order.holdExpiresAt = sale.holdExpiresAt();
+        order.soldBy = sale.soldBy();
+        order.idempotencyKey = sale.idempotencyKey();
+        order.idempotencyHash = sale.idempotencyHash();
+        order.refundFeesVersion = decisions.activeVersion(DecisionTableNames.REFUND_FEES).version();
+        order.createdAt = at;
+        sales.insertOrder(order);
+        for (int i = 0; i < sale.lines().size(); i++) {
+            sales.insertLine(order.id, i + 1, sale.lines().get(i));
+        }
+        if (order.status == OrderStatus.PAID) {
+            issueTicketsOfLines(order.id);
+        }
+        return orderDetails(order.id);
+    }
+
+    /** The lines an order was sold with (orders from before lines were kept have none). */
+    public List<Sale.Line> lines(long orderId) {
+        return sales.findLines(orderId);
+    }
+
+    /** The order a user placed with this Idempotency-Key, with its body's hash. */
+    public Optional<IdempotentOrder> orderByIdempotencyKey(String soldBy, String key) {
+        return sales.findByIdempotencyKey(soldBy, key);
+    }
+
+    /**
+     * The customer paid the deposit in time: the order becomes PAID and its tickets are issued. False when it
+     * is not waiting for one (any more): already paid, expired, or never held.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean completeDeposit(long orderId, Instant now) {
+        if (sales.payDeposit(orderId, now) != 1) {
+            return false;
+        }
+        issueTicketsOfLines(orderId);
+        return true;
+    }
+
+    /** Orders whose deposit hold ran out by {@code now} become EXPIRED and their seats go back on sale. */
+    @Transactional
+    public List<Long> expireHolds(Instant now, int limit) {
+        List<Long> expired = new ArrayList<>();
+        for (long id : sales.findExpiredHolds(now, limit)) {
+            if (sales.expireHold(id, now) == 1) {
+                for (Sale.Line line : sales.findLines(id)) {
+                    catalog.giveBack(line.categoryId(), line.quantity());
+                }
+                expired.add(id);
+            }
+        }
+        return expired;
+    }
+
+    private void issueTicketsOfLines(long orderId) {
+        for (Sale.Line line : sales.findLines(orderId)) {
+            issueTickets(orderId, catalog.category(line.categoryId()), line.quantity(), line.total(), TicketStatus.SOLD);
+        }
+    }
+
+    /**
      * Records money that moved, once per idempotency key: a second call with the same key returns the
      * first payment and writes nothing.
      */
@@ -227,13 +317,22 @@ public class SalesService {
     }
 
     private void issueTickets(long orderId, TicketCategory category, int quantity, TicketStatus status) {
-        int firstSeat = category.capacity() - category.available() + 1;
+        issueTickets(orderId, category, quantity, category.price().multiply(BigDecimal.valueOf(quantity)), status);
+    }
+
+    /** Issues tickets that together cost {@code total}: the cents that don't divide evenly go to the first ones. */
+    private void issueTickets(long orderId, TicketCategory category, int quantity, BigDecimal total, TicketStatus status) {
+        int firstSeat = catalog.allocateSeats(category.id(), quantity);
+        BigDecimal each = total.divide(BigDecimal.valueOf(quantity), 2, java.math.RoundingMode.DOWN);
+        BigDecimal rest = total.subtract(each.multiply(BigDecimal.valueOf(quantity)));
         for (int i = 0; i < quantity; i++) {
             var ticket = new SalesMapper.TicketRow();
             ticket.orderId = orderId;
             ticket.categoryId = category.id();
             ticket.seatLabel = seatLabel(category, firstSeat + i);
-            ticket.pricePaid = category.price();
+            BigDecimal cent = rest.signum() > 0 ? new BigDecimal("0.01") : BigDecimal.ZERO;
+            rest = rest.subtract(cent);
+            ticket.pricePaid = each.add(cent);
             ticket.status = status;
             sales.insertTicket(ticket);
         }

@@ -52,6 +52,7 @@ class SecurityConfiguration {
     static final String[] TABLE_READERS = groups(FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] TABLE_EDITORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] OPERATORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+    static final String[] SELLERS = groups(TICKET_SALES, ADMIN);
     static final String[] CATALOG_WRITERS = groups(OPERATIONS_MANAGER, TICKET_SALES, ADMIN);
 
     @Bean
@@ -96,6 +97,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/events/**", "/api/shows/**").hasAnyAuthority(CATALOG_WRITERS)
                         .requestMatchers(HttpMethod.PATCH, "/api/events/**", "/api/shows/**", "/api/categories/**")
                         .hasAnyAuthority(CATALOG_WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/**").hasAnyAuthority(SELLERS)
                         .requestMatchers(HttpMethod.POST, "/api/customers/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers(HttpMethod.PATCH, "/api/customers/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers(HttpMethod.POST, "/api/refund-requests/*/payment")
