@@ -98,7 +98,7 @@ public class CheckoutService {
         requireReference(command.payment());
         List<QuoteService.Item> items = command.lines().stream()
                 .map(l -> new QuoteService.Item(l.categoryId(), l.quantity())).toList();
-        List<Quote> priced = quotes.quoteOrder(command.customerId(), items, now);
+        List<Quote> priced = quotes.quoteOrder(command.customerId(), items, now, SUBJECT);
         Quote first = priced.get(0);
         List<Sale.Line> lines = priced.stream().map(q -> new Sale.Line(q.categoryId(), q.quantity(), q.unitPrice(),
                 q.subtotal(), q.discountAmount(), q.total())).toList();

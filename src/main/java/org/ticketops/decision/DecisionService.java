@@ -89,6 +89,11 @@ public class DecisionService {
         return decision;
     }
 
+    /** The newest decisions a table took about a subject (a customer's quotes), at most {@code limit}. */
+    public List<LoggedDecision> logged(String subjectType, String subjectId, String table, int limit) {
+        return store.findForSubject(subjectType, subjectId, table, limit);
+    }
+
     public TableVersionRef activeVersion(String table) {
         TableVersionRef ref = active.get(requireTable(table).name());
         if (ref == null) {

@@ -41,6 +41,14 @@ public interface DecisionTableMapper {
     int countForSubjectWithoutProcessInstance(@org.apache.ibatis.annotations.Param("type") String type,
                                               @org.apache.ibatis.annotations.Param("id") String id);
 
+    @org.apache.ibatis.annotations.Select("SELECT table_name, table_version, input, output, decided_at FROM to_decisions"
+            + " WHERE subject_type = #{type} AND subject_id = #{id} AND table_name = #{table}"
+            + " ORDER BY decided_at DESC, id DESC LIMIT #{limit}")
+    java.util.List<LoggedDecision> findForSubject(@org.apache.ibatis.annotations.Param("type") String type,
+                                                  @org.apache.ibatis.annotations.Param("id") String id,
+                                                  @org.apache.ibatis.annotations.Param("table") String table,
+                                                  @org.apache.ibatis.annotations.Param("limit") int limit);
+
     record StoredContent(String fileName, byte[] content, String scenarios) {
     }
 

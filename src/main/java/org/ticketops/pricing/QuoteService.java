@@ -33,6 +33,9 @@ import org.ticketops.web.ProblemException;
 @Service
 public class QuoteService {
 
+    /** The decision log's subject type of a quote (a sale's pricing is logged as ORDER). */
+    public static final String QUOTE = "QUOTE";
+
     private final CustomerService customers;
     private final CatalogService catalog;
     private final CreditService credit;
@@ -73,6 +76,12 @@ public class QuoteService {
      */
     @Transactional
     public List<Quote> quoteOrder(long customerId, List<Item> items, Instant when) {
+        return quoteOrder(customerId, items, when, QUOTE);
+    }
+
+    /** As {@link #quoteOrder(long, List, Instant)}, its decisions logged under {@code purpose} (QUOTE, or ORDER for a sale). */
+    @Transactional
+    public List<Quote> quoteOrder(long customerId, List<Item> items, Instant when, String purpose) {
         Customer customer = customers.get(customerId);
         Instant at = when == null ? clock.instant() : when;
         List<TicketCategory> categories = new ArrayList<>();
@@ -99,7 +108,7 @@ public class QuoteService {
         if (show.status() != org.ticketops.catalog.ShowStatus.ON_SALE) {
             throw new ShowNotOnSale(show);
         }
-        DecisionSubject subject = new DecisionSubject("QUOTE", String.valueOf(customer.id()), null);
+        DecisionSubject subject = new DecisionSubject(purpose, String.valueOf(customer.id()), null);
         CreditCheck creditCheck = credit.decide(customer.id(), subject);
         int limit = creditCheck.decision().output().maxTicketsPerOrder();
         if (quantity > limit) {
