@@ -43,6 +43,8 @@ public class CheckoutService {
 
     static final String SUBJECT = "ORDER";
     private final QuoteService quotes;
+    private final PresaleService presales;
+    private final org.ticketops.customer.CustomerService customers;
     private final SalesService sales;
     private final CatalogService catalog;
     private final BillingService billing;
@@ -53,10 +55,13 @@ public class CheckoutService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    CheckoutService(QuoteService quotes, SalesService sales, CatalogService catalog, BillingService billing,
+    CheckoutService(QuoteService quotes, PresaleService presales, org.ticketops.customer.CustomerService customers,
+                    SalesService sales, CatalogService catalog, BillingService billing,
                     ObjectProvider<PaymentGateway> gateway, AuditTrail audit, SalesProperties properties,
                     PlatformTransactionManager transactionManager, ObjectMapper json, Clock clock) {
         this.quotes = quotes;
+        this.presales = presales;
+        this.customers = customers;
         this.sales = sales;
         this.catalog = catalog;
         this.billing = billing;
@@ -100,6 +105,8 @@ public class CheckoutService {
                 .map(l -> new QuoteService.Item(l.categoryId(), l.quantity())).toList();
         List<Quote> priced = quotes.quoteOrder(command.customerId(), items, now, SUBJECT);
         Quote first = priced.get(0);
+        presales.admit(first.showId(), customers.get(command.customerId()),
+                priced.stream().mapToInt(Quote::quantity).sum(), now);
         List<Sale.Line> lines = priced.stream().map(q -> new Sale.Line(q.categoryId(), q.quantity(), q.unitPrice(),
                 q.subtotal(), q.discountAmount(), q.total())).toList();
         Instant holdUntil = null;

@@ -94,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/decision-tables/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/api/decision-tables/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/shows/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/shows/*/presales").hasAnyAuthority(OPERATORS)
                         .requestMatchers(HttpMethod.POST, "/api/events/**", "/api/shows/**").hasAnyAuthority(CATALOG_WRITERS)
                         .requestMatchers(HttpMethod.PATCH, "/api/events/**", "/api/shows/**", "/api/categories/**")
                         .hasAnyAuthority(CATALOG_WRITERS)
