@@ -21,9 +21,11 @@ import org.ticketops.web.PageRequest;
 class CustomerController {
 
     private final CustomerService customers;
+    private final CustomerImport imports;
 
-    CustomerController(CustomerService customers) {
+    CustomerController(CustomerService customers, CustomerImport imports) {
         this.customers = customers;
+        this.imports = imports;
     }
 
     /** Customers by name, optionally filtered by a part of the name, phone or e-mail. */
@@ -32,6 +34,13 @@ class CustomerController {
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "50") int size) {
         return customers.list(query != null ? query : q, new PageRequest(page, size));
+    }
+
+    /** Imports a CSV file of customers (UTF-8, header row): all rows or none; refused rows named by line and field. */
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CustomerImport.Imported> importCsv(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                                      Principal user) throws java.io.IOException {
+        return ResponseEntity.status(201).body(imports.importCsv(file.getBytes(), user.getName()));
     }
 
     @PostMapping

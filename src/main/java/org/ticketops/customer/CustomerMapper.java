@@ -15,6 +15,13 @@ interface CustomerMapper {
 
     Optional<Customer> find(long id);
 
+    /** Inserts many at once (an import; one statement per chunk). */
+    void insertAll(@Param("rows") List<CustomerRow> rows);
+
+    List<String> findActivePhones(@Param("values") List<String> values);
+
+    List<String> findActiveEmails(@Param("values") List<String> values);
+
     /** 0 when the record changed since {@code readAt}. */
     int update(@Param("c") Customer changed, @Param("readAt") Instant readAt);
 
