@@ -1,10 +1,6 @@
 package org.ticketops.casework;
 
 import java.security.Principal;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,22 +23,18 @@ class CaseController {
     record StartedCase(String type, String businessKey, String status, String outcome) {
     }
 
-    private final CaseService cases;
-    private final Map<String, CaseDefinition> definitions;
+    private final CaseOutcomes outcomes;
 
-    CaseController(CaseService cases, List<CaseDefinition> definitions) {
-        this.cases = cases;
-        this.definitions = definitions.stream().collect(Collectors.toMap(CaseDefinition::type, Function.identity()));
+    CaseController(CaseOutcomes outcomes) {
+        this.outcomes = outcomes;
     }
 
     @Operation(summary = "The case a process instance opened, for the user who opened it (404 for anyone else)")
     @GetMapping("/started/{processInstanceId}")
     StartedCase started(@PathVariable String processInstanceId, Principal user) {
-        Case found = cases.ofProcessInstance(processInstanceId)
+        CaseOutcomes.Outcome found = outcomes.ofProcessInstance(processInstanceId)
                 .filter(c -> c.openedBy().equals(user.getName()))
                 .orElseThrow(() -> new NotFound("case of process instance", processInstanceId));
-        CaseDefinition definition = definitions.get(found.caseType());
-        return new StartedCase(found.caseType(), found.businessKey(), found.status(),
-                definition == null ? found.businessKey() : definition.outcome(found));
+        return new StartedCase(found.type(), found.businessKey(), found.status(), found.outcome());
     }
 }

@@ -68,6 +68,38 @@ public class RefundAssessment {
                              boolean largeRefund, boolean refundDue, List<FeeLine> feeLines) {
     }
 
+    /** What a ticket would cost to refund or exchange now: shown to the clerk before a request is registered. */
+    public record FeePreview(long ticketId, String seatLabel, BigDecimal pricePaid, boolean allowed, String rejectionCode,
+                             int feePercent, BigDecimal fee, BigDecimal refundAmount) {
+    }
+
+    /**
+     * The fees the refund-fee table would decide for these tickets of an order now, with the same table version and
+     * inputs as a registered request (nothing is written, nothing logged): the desk shows them before confirming.
+     */
+    public List<FeePreview> preview(long orderId, List<Long> ticketIds, RefundRequestType type, RefundReason reason) {
+        Order order = sales.order(orderId);
+        Customer customer = customers.get(order.customerId());
+        Show show = catalog.show(order.showId());
+        Integer version = properties.policyBinding() == RefundProperties.PolicyBinding.PURCHASE
+                ? order.refundFeesVersion() : null;
+        long hours = Math.floorDiv(Duration.between(clock.instant(), show.startsAt()).getSeconds(), 3600);
+        int hoursBeforeShow = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hours));
+        List<FeePreview> lines = new java.util.ArrayList<>();
+        for (org.ticketops.sales.Ticket ticket : sales.tickets(ticketIds)) {
+            if (!ticket.orderId().equals(orderId)) {
+                throw new org.ticketops.web.InvalidField("ticketIds", "ticket " + ticket.id() + " is not of order " + orderId);
+            }
+            RefundFeeInput input = new RefundFeeInput(type, reason, hoursBeforeShow, ticket.ticketType(),
+                    customer.memberTier(), ticket.pricePaid());
+            RefundFeeOutput out = (version == null ? decisions.evaluate(feeTable, input)
+                    : decisions.evaluate(feeTable, version, input)).output();
+            lines.add(new FeePreview(ticket.id(), ticket.seatLabel(), ticket.pricePaid(), out.allowed(), out.rejectionCode(),
+                    out.feePercent(), out.fee(), out.refundAmount()));
+        }
+        return lines;
+    }
+
     /**
      * Decides every ticket with the refund-fee table (the version of the purchase, or the one in force,
      * as {@code ticketops.refund.policy-binding} says), with the hours before that ticket's show counted

@@ -72,8 +72,28 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The desk page ({@code /desk}): a browser session with a log-in form against the same identity, CSRF tokens on
+     * every form, front-desk groups only; selling only for ticket-sales. Its styles and scripts ({@code /webjars})
+     * come from the jar.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain desk(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+        return http.securityMatcher("/desk", "/desk/**", "/webjars/**")
+                .authenticationProvider(identity)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/webjars/**", "/desk/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/desk/customers/*/orders", "/desk/customers/*/quote")
+                        .hasAnyAuthority(SELLERS)
+                        .anyRequest().hasAnyAuthority(FRONT_DESK))
+                .formLogin(f -> f.loginPage("/desk/login").defaultSuccessUrl("/desk", true).failureUrl("/desk/login?error"))
+                .logout(l -> l.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json,
                             IdentityService identityService) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
