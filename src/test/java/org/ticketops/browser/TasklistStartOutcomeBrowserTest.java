@@ -81,6 +81,22 @@ class TasklistStartOutcomeBrowserTest {
     }
 
     @Test
+    void cockpitCarriesTheTicketOpsNameAndALinkToTheDesk() {
+        String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+        browser.get(cockpit);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        type(wait, By.cssSelector("input[ng-model='username']"), "olivia");
+        type(wait, By.cssSelector("input[ng-model='password']"), "olivia");
+        click(wait, By.xpath("//button[normalize-space(.)='Log in']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticketops-desk-link"))).getDomAttribute("href"))
+                .isEqualTo("/desk");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+        Chromium.screenshot(browser, "cockpit-branded");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("TicketOps");
+    }
+
+    @Test
     void amyStartsARefundFromTheStartFormAndReadsItsNumberAndOutcome() {
         Customer customer = data.customer(MemberTier.GOLD);
         Show show = data.show(data.event(), Duration.ofDays(12));
@@ -96,6 +112,11 @@ class TasklistStartOutcomeBrowserTest {
         click(wait, By.xpath("//button[normalize-space(.)='Log in']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
 
+        // the webapps carry the TicketOps name and a link to the desk; the vendor's end-of-life banner is hidden
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticketops-desk-link"))).getDomAttribute("href"))
+                .isEqualTo("/desk");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+        assertThat(browser.getTitle()).contains("TicketOps");
         click(wait, By.xpath("//*[self::a or self::button][contains(normalize-space(.), 'Start process')]"));
         click(wait, By.xpath("//a[normalize-space(.)='Refund or exchange']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));

@@ -5,7 +5,7 @@ export default {
     vendor: 'TicketOps'
   },
   // after a start form is submitted, shows the case it opened and its outcome (scripts/ticketops/start-outcome.js)
-  customScripts: ['scripts/ticketops/start-outcome'],
+  customScripts: ['scripts/ticketops/start-outcome', 'scripts/ticketops/desk-link'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},

@@ -1,0 +1,9 @@
+// TicketOps' cockpit configuration (replaces the webjar's default config.js).
+export default {
+  app: {
+    name: 'Cockpit',
+    vendor: 'TicketOps'
+  },
+  // a link to the service desk in the header (tasklist/scripts/ticketops/desk-link.js, shared by the three apps)
+  customScripts: ['../tasklist/scripts/ticketops/desk-link']
+};
