@@ -28,6 +28,8 @@ import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
 import org.ticketops.customer.CustomerType;
 import org.ticketops.customer.MemberTier;
+import org.ticketops.checkout.CheckoutService;
+import org.ticketops.checkout.NewOrder;
 import org.ticketops.sales.OrderLine;
 import org.ticketops.sales.SalesChannel;
 import org.ticketops.sales.SalesService;
@@ -53,8 +55,12 @@ class DemoData {
     private final Clock clock;
     private final java.time.ZoneId zone;
 
+    private final CheckoutService checkout;
+
     DemoData(CatalogService catalog, CustomerService customers, SalesService sales, BillingService billing,
-             TransactionTemplate transaction, Clock clock, org.ticketops.platform.TicketOpsProperties properties) {
+             CheckoutService checkout, TransactionTemplate transaction, Clock clock,
+             org.ticketops.platform.TicketOpsProperties properties) {
+        this.checkout = checkout;
         this.zone = properties.zone();
         this.catalog = catalog;
         this.customers = customers;
@@ -169,6 +175,16 @@ class DemoData {
                 now.minus(Duration.ofDays(200)));
         billing.recordChargeback(people.get(3).id(), null, new BigDecimal("680.00"), "Service not received",
                 now.minus(Duration.ofDays(30)));
+        // Today's sales at the desk, through the same checkout as the API: priced by the tables, invoiced.
+        List<TicketCategory> far = catalog.showDetails(concertFar.id()).categories();
+        List<TicketCategory> derbySeats = catalog.showDetails(derbyShow.id()).categories();
+        checkout.place(new NewOrder(people.get(0).id(), SalesChannel.BOX_OFFICE, List.of(new NewOrder.Line(far.get(2).id(), 2)),
+                new NewOrder.PaymentDetails(NewOrder.PaymentMethod.CASH, null)), "sam", null);
+        checkout.place(new NewOrder(people.get(1).id(), SalesChannel.WEB, List.of(new NewOrder.Line(derbySeats.get(1).id(), 1),
+                new NewOrder.Line(derbySeats.get(2).id(), 1)), new NewOrder.PaymentDetails(NewOrder.PaymentMethod.CARD, null)), "sam", null);
+        checkout.place(new NewOrder(people.get(2).id(), SalesChannel.APP, List.of(new NewOrder.Line(far.get(0).id(), 2)),
+                new NewOrder.PaymentDetails(NewOrder.PaymentMethod.WALLET, null)), "sam", null);
+        orders += 3;
         log.info("Demo data: 3 events, 5 shows, {} customers, {} orders", people.size(), orders);
     }
 

@@ -29,6 +29,22 @@ class JsonConfiguration {
                 new StringSchema().pattern("^-?\\d+(\\.\\d{1,2})?$").example("120.00"));
     }
 
+    /**
+     * A text field takes text only: a number or a boolean where a name or a note belongs is the caller's mistake
+     * (400 naming the field), not something to turn into "42" silently.
+     */
+    @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer textTakesTextOnly() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(
+                        com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail));
+    }
+
     /** Boot registers every Jackson module bean with its ObjectMapper. */
     @Bean
     SimpleModule ticketOpsJsonModule(TicketOpsProperties properties) {
