@@ -17,11 +17,14 @@ public class BillingService {
     static final String CREDIT_NOTE_COUNTER = "credit-note";
     static final String INVOICE_COUNTER = "invoice";
     private final BillingMapper billing;
+    private final DailyCounters dailyCounters;
     private final java.time.ZoneId zone;
     private final Clock clock;
 
-    BillingService(BillingMapper billing, org.ticketops.platform.TicketOpsProperties ticketOps, Clock clock) {
+    BillingService(BillingMapper billing, DailyCounters dailyCounters, org.ticketops.platform.TicketOpsProperties ticketOps,
+                   Clock clock) {
         this.billing = billing;
+        this.dailyCounters = dailyCounters;
         this.zone = ticketOps.zone();
         this.clock = clock;
     }
@@ -70,11 +73,7 @@ public class BillingService {
         Instant at = issuedAt == null ? clock.instant() : issuedAt;
         String day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(at.atZone(zone).toLocalDate());
         String counter = INVOICE_COUNTER + "-" + day;
-        try {
-            billing.createCounter(counter);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            // another order created the day's counter at the same moment: it exists
-        }
+        dailyCounters.ensure(counter);
         List<OrderInvoice.Line> lines = new java.util.ArrayList<>();
         BigDecimal divisor = BigDecimal.ONE.add(taxRate);
         for (OrderInvoice.Draft draft : drafts) {

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +38,14 @@ public class PresaleService {
     }
 
     private final PresaleMapper presales;
+    private final PresaleCounters counters;
     private final CatalogService catalog;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PresaleService(PresaleMapper presales, CatalogService catalog, AuditTrail audit, Clock clock) {
+    PresaleService(PresaleMapper presales, PresaleCounters counters, CatalogService catalog, AuditTrail audit, Clock clock) {
         this.presales = presales;
+        this.counters = counters;
         this.catalog = catalog;
         this.audit = audit;
         this.clock = clock;
@@ -108,22 +109,11 @@ public class PresaleService {
         if (quantity > presale.limitPerCustomer()) {
             throw new LimitReached(presale, quantity, 0);
         }
+        counters.ensure(presale.id(), customer.id());
         if (presales.count(presale.id(), customer.id(), quantity, presale.limitPerCustomer()) == 1) {
             return;
         }
         Integer bought = presales.bought(presale.id(), customer.id());
-        if (bought == null) {
-            try {
-                presales.insertFirst(presale.id(), customer.id(), quantity);
-                return;
-            } catch (DuplicateKeyException e) {
-                // a parallel first order of this customer made the counter: count against it
-                if (presales.count(presale.id(), customer.id(), quantity, presale.limitPerCustomer()) == 1) {
-                    return;
-                }
-                bought = presales.bought(presale.id(), customer.id());
-            }
-        }
         throw new LimitReached(presale, quantity, bought == null ? 0 : bought);
     }
 

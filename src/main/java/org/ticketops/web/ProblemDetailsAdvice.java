@@ -115,6 +115,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Changed meanwhile", "Someone changed this at the same moment; nothing was changed. Reload and try again."));
     }
 
+    /** The database chose this request as the loser of a lock wait (a deadlock, a lock timeout): nothing was changed. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> onLockConflict(org.springframework.dao.PessimisticLockingFailureException e) {
+        log.warn("Lock conflict, request rolled back: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                "Changed meanwhile", "Another change held the same data at this moment; nothing was changed. Try again."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         log.error("Unexpected error", e);
