@@ -62,6 +62,11 @@ public class DecisionTableCompiler implements DisposableBean {
         }, defaults), defaults);
     }
 
+    /** The guard every compile passes: template unchanged, every rule cell of its column's type. */
+    DecisionTableGuard guard() {
+        return guard;
+    }
+
     /** Compiles a table file outside the table store (rule tests, drafts): version 0. */
     public Rules compile(String table, byte[] content) {
         return compile(new TableVersionRef(table, 0, DecisionService.sha256(content)), content);

@@ -1,0 +1,129 @@
+package org.ticketops.decision;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.ticketops.web.InvalidField;
+
+/** Drafts of a decision table over REST: rows as JSON, an uploaded spreadsheet, check, activate, delete. */
+@RestController
+@RequestMapping("/api/decision-tables/{table}")
+class DecisionDraftController {
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private final DecisionService decisions;
+    private final DecisionDrafts drafts;
+
+    DecisionDraftController(DecisionService decisions, DecisionDrafts drafts) {
+        this.decisions = decisions;
+        this.drafts = drafts;
+    }
+
+    @Operation(summary = "A version's rule rows as the grid shows them: columns with their labels, rows by column letter")
+    @GetMapping("/versions/{version}/rows")
+    TableRows.View versionRows(@PathVariable String table, @PathVariable int version) {
+        return TableRows.read(decisions.file(table, version).content());
+    }
+
+    @GetMapping("/drafts")
+    List<TableDraft> list(@PathVariable String table) {
+        return drafts.list(table);
+    }
+
+    /** Rows edited in the browser (or by a script), with the draft's scenarios (CSV; the version's when left out). */
+    record RowsDraft(@NotEmpty @Size(max = 2000) List<TableRows.RuleRow> rows, @Size(max = 2_000_000) String scenarios,
+                     @Size(max = 500) String comment) {
+    }
+
+    @Operation(summary = "A draft from rows (JSON), written into the template of the version in force")
+    @PostMapping(path = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TableDraft> fromRows(@PathVariable String table, @Valid @RequestBody RowsDraft draft, Principal user) {
+        TableDraft created = drafts.fromRows(table, draft.rows(), draft.scenarios(), draft.comment(), user.getName());
+        return ResponseEntity.created(URI.create("/api/decision-tables/" + table + "/drafts/" + created.id())).body(created);
+    }
+
+    @Operation(summary = "A draft from an edited .xlsx (and optionally scenarios)")
+    @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TableDraft> upload(@PathVariable String table, @RequestPart("file") MultipartFile file,
+                                      @RequestPart(name = "scenarios", required = false) MultipartFile scenarios,
+                                      @RequestParam(required = false) String comment, Principal user) throws IOException {
+        String name = file.getOriginalFilename();
+        if (name != null && !name.toLowerCase().endsWith(".xlsx")) {
+            throw new InvalidField("file", "must be an .xlsx spreadsheet");
+        }
+        String csv = scenarios == null || scenarios.isEmpty() ? null : new String(scenarios.getBytes(), StandardCharsets.UTF_8);
+        TableDraft created = drafts.upload(table, name, file.getBytes(), csv, comment, user.getName());
+        return ResponseEntity.created(URI.create("/api/decision-tables/" + table + "/drafts/" + created.id())).body(created);
+    }
+
+    @GetMapping("/drafts/{id}")
+    TableDraft get(@PathVariable String table, @PathVariable long id) {
+        return drafts.get(table, id);
+    }
+
+    @GetMapping("/drafts/{id}/rows")
+    TableRows.View rows(@PathVariable String table, @PathVariable long id) {
+        return drafts.rows(table, id);
+    }
+
+    @GetMapping("/drafts/{id}/file")
+    ResponseEntity<byte[]> file(@PathVariable String table, @PathVariable long id) {
+        StoredTableFile file = drafts.file(table, id);
+        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(table + "-draft-" + id + ".xlsx").build().toString()).body(file.content());
+    }
+
+    record DraftChange(@Size(max = 2000) List<TableRows.RuleRow> rows, @Size(max = 2_000_000) String scenarios) {
+    }
+
+    @PutMapping("/drafts/{id}")
+    TableDraft update(@PathVariable String table, @PathVariable long id, @Valid @RequestBody DraftChange change,
+                      Principal user) {
+        return drafts.update(table, id, change.rows(), change.scenarios(), user.getName());
+    }
+
+    @DeleteMapping("/drafts/{id}")
+    ResponseEntity<Void> delete(@PathVariable String table, @PathVariable long id, Principal user) {
+        drafts.delete(table, id, user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Checks a draft: compile, scenarios, and a replay of the last 30 days of logged decisions")
+    @PostMapping("/drafts/{id}/check")
+    DraftReport check(@PathVariable String table, @PathVariable long id, Principal user) {
+        return drafts.check(table, id, user.getName());
+    }
+
+    record Activation(@Size(max = 500) String comment) {
+    }
+
+    @Operation(summary = "Puts a draft in force as the next version (comment required; 409 when stale)")
+    @PostMapping("/drafts/{id}/activate")
+    TableVersion activate(@PathVariable String table, @PathVariable long id, @Valid @RequestBody Activation activation,
+                          Principal user) {
+        return drafts.activate(table, id, activation.comment(), user.getName());
+    }
+}

@@ -1,0 +1,246 @@
+package org.ticketops.decision;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.ticketops.audit.AuditTrail;
+import org.ticketops.web.InvalidField;
+import org.ticketops.web.NotFound;
+import org.ticketops.web.ProblemException;
+
+/**
+ * Drafts of decision tables: a manager uploads an edited spreadsheet or edits the rows in the browser, checks the
+ * draft (compile, scenarios, a replay of real past decisions through it) and activates it, which makes it a new
+ * version in force. A draft is never in force; one made from a version that is no longer in force is stale (409).
+ * Every step is in the audit trail with user, time and comment.
+ */
+@Service
+public class DecisionDrafts {
+
+    static final int REPLAY_DAYS = 30;
+    static final int REPLAY_LIMIT = 100_000;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final DecisionService decisions;
+    private final DraftMapper drafts;
+    private final DecisionTableCompiler compiler;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DecisionDrafts(DecisionService decisions, DraftMapper drafts, DecisionTableCompiler compiler, AuditTrail audit,
+                   ObjectMapper json, Clock clock) {
+        this.decisions = decisions;
+        this.drafts = drafts;
+        this.compiler = compiler;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A draft from an edited spreadsheet; the guard refuses a changed template or an invalid cell (422) at once. */
+    @Transactional
+    public TableDraft upload(String table, String fileName, byte[] content, String scenarios, String comment, String user) {
+        if (content == null || content.length == 0) {
+            throw new InvalidField("file", "is empty");
+        }
+        TableVersionRef base = decisions.activeVersion(decisions.definition(table).name());
+        compiler.guard().check(table, content);
+        return insert(table, base.version(), fileName == null ? table + ".xlsx" : fileName, content,
+                scenarios != null ? scenarios : decisions.file(table, base.version()).scenarios(), comment, user,
+                "DECISION_DRAFT_UPLOADED");
+    }
+
+    /** A draft from rows edited in the browser, written into the template of the version in force. */
+    @Transactional
+    public TableDraft fromRows(String table, List<TableRows.RuleRow> rows, String scenarios, String comment, String user) {
+        TableVersionRef base = decisions.activeVersion(decisions.definition(table).name());
+        byte[] content = TableRows.apply(decisions.file(table, base.version()).content(), rows);
+        compiler.guard().check(table, content);
+        return insert(table, base.version(), table + ".xlsx", content,
+                scenarios != null ? scenarios : decisions.file(table, base.version()).scenarios(), comment, user,
+                "DECISION_DRAFT_EDITED");
+    }
+
+    /** Changes a draft's rows and/or scenarios. */
+    @Transactional
+    public TableDraft update(String table, long id, List<TableRows.RuleRow> rows, String scenarios, String user) {
+        TableDraft draft = get(table, id);
+        byte[] content = rows == null ? drafts.content(id).content() : TableRows.apply(drafts.content(id).content(), rows);
+        if (rows != null) {
+            compiler.guard().check(table, content);
+        }
+        drafts.update(id, content, scenarios != null ? scenarios : drafts.content(id).scenarios(), clock.instant());
+        audit.record(user, "DECISION_DRAFT_CHANGED", DecisionService.AUDIT_SUBJECT, table, "draft " + id
+                + (rows != null ? ": rows" : "") + (scenarios != null ? ": scenarios" : ""));
+        return get(table, draft.id());
+    }
+
+    public List<TableDraft> list(String table) {
+        return drafts.findOfTable(decisions.definition(table).name());
+    }
+
+    public TableDraft get(String table, long id) {
+        return drafts.find(decisions.definition(table).name(), id).orElseThrow(() -> new NotFound("draft of " + table, id));
+    }
+
+    public TableRows.View rows(String table, long id) {
+        get(table, id);
+        return TableRows.read(drafts.content(id).content());
+    }
+
+    public StoredTableFile file(String table, long id) {
+        TableDraft draft = get(table, id);
+        return new StoredTableFile(draft.fileName(), drafts.content(id).content(), drafts.content(id).scenarios());
+    }
+
+    @Transactional
+    public void delete(String table, long id, String user) {
+        get(table, id);
+        drafts.delete(id);
+        audit.record(user, "DECISION_DRAFT_DELETED", DecisionService.AUDIT_SUBJECT, table, "draft " + id);
+    }
+
+    /** Compile, scenarios and replay, as one report; changes nothing but the audit trail. */
+    @Transactional
+    public DraftReport check(String table, long id, String user) {
+        TableDraft draft = get(table, id);
+        DecisionTable<?, ?> definition = decisions.definition(table);
+        byte[] content = drafts.content(id).content();
+        String scenarios = drafts.content(id).scenarios();
+        Rules rules;
+        try {
+            rules = compiler.compile(table, content);
+        } catch (ProblemException broken) {
+            List<String> problems = broken instanceof InvalidDecisionTable invalid ? invalid.messages()
+                    : List.of(broken.getMessage());
+            audit.record(user, "DECISION_DRAFT_CHECKED", DecisionService.AUDIT_SUBJECT, table, "draft " + id + ": does not compile");
+            return new DraftReport(id, table, draft.basedOn(), false, problems, List.of(), 0, null, false);
+        }
+        List<ScenarioResult> results;
+        try {
+            results = runAll(definition, rules, scenarios);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("scenarios", e.getMessage());
+        }
+        int failed = (int) results.stream().filter(r -> !r.passed()).count();
+        DraftReport.Replay replay = replay(definition, rules);
+        audit.record(user, "DECISION_DRAFT_CHECKED", DecisionService.AUDIT_SUBJECT, table, "draft " + id + ": "
+                + (results.size() - failed) + "/" + results.size() + " scenarios pass, " + replay.changed() + " of "
+                + replay.decisions() + " replayed decisions change");
+        return new DraftReport(id, table, draft.basedOn(), true, List.of(), results, failed, replay, failed == 0);
+    }
+
+    /**
+     * Puts a draft in force as the next version (comment required). Refused when another version was activated
+     * since the draft was made (409 DRAFT_STALE), or when it does not compile or a scenario fails (422).
+     */
+    @Transactional
+    public TableVersion activate(String table, long id, String comment, String user) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidField("comment", "is required: say why the table changes");
+        }
+        TableDraft draft = get(table, id);
+        TableVersionRef inForce = decisions.activeVersion(table);
+        if (inForce.version() != draft.basedOn()) {
+            throw new DraftStale(table, id, draft.basedOn(), inForce.version());
+        }
+        TableVersion version = decisions.upload(table, draft.fileName(), drafts.content(id).content(), drafts.content(id).scenarios(), comment, user);
+        drafts.delete(id);
+        return version;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<ScenarioResult> runAll(DecisionTable table, Rules rules, String csv) {
+        return Scenarios.runAll(table, rules, csv);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private DraftReport.Replay replay(DecisionTable definition, Rules rules) {
+        List<LoggedDecision> logged = drafts.findLogged(definition.name(), clock.instant().minus(Duration.ofDays(REPLAY_DAYS)),
+                REPLAY_LIMIT);
+        int changed = 0;
+        Map<String, BigDecimal> money = new TreeMap<>();
+        List<DraftReport.Change> cases = new ArrayList<>();
+        for (LoggedDecision decision : logged) {
+            try {
+                Object input = json.readValue(decision.input(), definition.inputType());
+                JsonNode now = json.valueToTree(definition.decide(input, rules));
+                JsonNode before = json.readTree(decision.output());
+                if (!now.equals(before)) {
+                    changed++;
+                    addMoney(money, before, now);
+                    if (cases.size() < 100) {
+                        cases.add(new DraftReport.Change(decision.decidedAt().toString(), decision.tableVersion(),
+                                json.readValue(decision.input(), MAP), json.convertValue(before, MAP), json.convertValue(now, MAP)));
+                    }
+                }
+            } catch (Exception e) {
+                changed++; // an input the draft can't decide any more is a change too
+            }
+        }
+        return new DraftReport.Replay(REPLAY_DAYS, logged.size(), changed, money, cases);
+    }
+
+    /** Sums draft − logged for every money field (a number with a decimal point, or a string like "120.00"). */
+    private static void addMoney(Map<String, BigDecimal> money, JsonNode before, JsonNode now) {
+        now.fieldNames().forEachRemaining(field -> {
+            BigDecimal a = amount(before.get(field));
+            BigDecimal b = amount(now.get(field));
+            if (a != null && b != null && (a.scale() > 0 || b.scale() > 0)) {
+                money.merge(field, b.subtract(a), BigDecimal::add);
+            }
+        });
+    }
+
+    private static BigDecimal amount(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber() && !node.isIntegralNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual() && node.asText().matches("-?\\d+\\.\\d{2}")) {
+            return new BigDecimal(node.asText());
+        }
+        return null;
+    }
+
+    private TableDraft insert(String table, int basedOn, String fileName, byte[] content, String scenarios, String comment,
+                              String user, String action) {
+        var row = new DraftMapper.Row();
+        row.tableName = table;
+        row.basedOn = basedOn;
+        row.fileName = fileName;
+        row.content = content;
+        row.scenarios = scenarios;
+        row.comment = comment;
+        row.createdBy = user;
+        row.createdAt = clock.instant();
+        drafts.insert(row);
+        audit.record(user, action, DecisionService.AUDIT_SUBJECT, table, "draft " + row.id + " from v" + basedOn
+                + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        return get(table, row.id);
+    }
+
+    /** Another version was activated since the draft was made: 409. */
+    static final class DraftStale extends ProblemException {
+        DraftStale(String table, long id, int basedOn, int inForce) {
+            super(Kind.CONFLICT, "DRAFT_STALE", "Draft is stale",
+                    "Draft " + id + " of " + table + " was made from v" + basedOn + ", but v" + inForce
+                            + " is in force now; make the draft again from it.",
+                    Map.of("basedOn", basedOn, "inForce", inForce));
+        }
+    }
+}

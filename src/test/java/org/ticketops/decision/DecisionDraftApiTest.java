@@ -1,0 +1,154 @@
+package org.ticketops.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.ticketops.catalog.TicketType;
+import org.ticketops.customer.MemberTier;
+import org.ticketops.refund.NewRefundRequest;
+import org.ticketops.refund.RefundReason;
+import org.ticketops.refund.RefundRegistration;
+import org.ticketops.refund.RefundRequestType;
+import org.ticketops.sales.OrderDetails;
+import org.ticketops.support.Api;
+import org.ticketops.support.TestData;
+import org.ticketops.support.TicketOpsTest;
+
+/** Drafts of a decision table: rows as JSON, never in force, checked with scenarios and a replay, activated once. */
+@TicketOpsTest
+class DecisionDraftApiTest {
+
+    private static final String PATH = "/api/decision-tables/refund-fees";
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TestData data;
+    @Autowired
+    RefundRegistration registration;
+    @Autowired
+    DecisionService decisions;
+    private final ObjectMapper json = new ObjectMapper();
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+    }
+
+    private int inForce() {
+        return decisions.activeVersion("refund-fees").version();
+    }
+
+    private List<Map<String, Object>> rows(JsonNode view) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        view.path("rows").forEach(r -> rows.add(json.convertValue(r, Map.class)));
+        return rows;
+    }
+
+    /** Every fee percent of the table one point higher: a change every scenario with a fee notices. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> feesPlusOne(JsonNode view) {
+        String feeColumn = null;
+        for (JsonNode c : view.path("columns")) {
+            if (c.path("kind").asText().equals("action") && c.path("label").asText().toLowerCase().contains("fee")
+                    && c.path("label").asText().contains("%")) {
+                feeColumn = c.path("letter").asText();
+            }
+        }
+        assertThat(feeColumn).as("a fee-percent column among %s", view.path("columns")).isNotNull();
+        List<Map<String, Object>> rows = rows(view);
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> cells = (Map<String, Object>) row.get("cells");
+            Object fee = cells.get(feeColumn);
+            if (fee != null && fee.toString().matches("\\d+")) {
+                cells.put(feeColumn, String.valueOf(Integer.parseInt(fee.toString()) + 1));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aDraftIsNeverInForceAndItsCheckShowsScenariosAndTheReplay() throws Exception {
+        var customer = data.customer(MemberTier.NONE);
+        var category = data.category(data.show(data.event(), Duration.ofDays(40)), TicketType.STANDARD, "500.00", 10);
+        OrderDetails order = data.order(customer, category, 1);
+        registration.open(new NewRefundRequest(order.order().id(), List.of(order.tickets().get(0).id()),
+                RefundRequestType.REFUND, RefundReason.CUSTOMER_CHOICE, null, null), "amy", null);
+
+        int version = inForce();
+        JsonNode view = api.get("fiona", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
+        assertThat(view.path("columns").findValuesAsText("label")).isNotEmpty().noneMatch(l -> l.contains("$param"));
+        assertThat(view.path("rows")).isNotEmpty();
+
+        JsonNode draft = api.post("olivia", PATH + "/drafts", Map.of("rows", feesPlusOne(view), "comment", "fees up a point"))
+                .hasStatus(201).tree();
+        long id = draft.path("id").asLong();
+        assertThat(draft.path("basedOn").asInt()).isEqualTo(version);
+        assertThat(inForce()).as("a draft is never in force").isEqualTo(version);
+
+        JsonNode report = api.post("olivia", PATH + "/drafts/" + id + "/check", null).hasStatus(200).tree();
+        assertThat(report.path("compiles").asBoolean()).isTrue();
+        assertThat(report.path("scenariosFailed").asInt()).isPositive();
+        assertThat(report.path("activatable").asBoolean()).isFalse();
+        JsonNode replay = report.path("replay");
+        assertThat(replay.path("decisions").asInt()).isPositive();
+        assertThat(replay.path("changed").asInt()).isPositive();
+        assertThat(new java.math.BigDecimal(replay.path("moneyChange").path("fee").asText())).isPositive();
+        assertThat(replay.path("changedCases").get(0).path("input").path("reason").asText()).isNotBlank();
+
+        assertThat(api.post("olivia", PATH + "/drafts/" + id + "/activate", Map.of("comment", "try")).isProblem(422).code())
+                .isEqualTo("SCENARIOS_FAILED");
+        assertThat(inForce()).isEqualTo(version);
+        api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + id, null, Map.of()).hasStatus(204);
+        api.get("olivia", PATH + "/drafts/" + id).isProblem(404);
+    }
+
+    @Test
+    void anUnchangedDraftActivatesAsTheNextVersionAndAnotherDraftOfTheSameBaseIsThenStale() {
+        int version = inForce();
+        JsonNode view = api.get("olivia", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
+        long first = api.post("olivia", PATH + "/drafts", Map.of("rows", rows(view))).hasStatus(201).tree().path("id").asLong();
+        long second = api.post("gary", PATH + "/drafts", Map.of("rows", rows(view))).hasStatus(201).tree().path("id").asLong();
+        api.post("olivia", PATH + "/drafts/" + first + "/activate", Map.of()).isProblem(400, "comment");
+        JsonNode activated = api.post("olivia", PATH + "/drafts/" + first + "/activate", Map.of("comment", "same terms, re-issued"))
+                .hasStatus(200).tree();
+        assertThat(activated.path("version").asInt()).isEqualTo(version + 1);
+        assertThat(inForce()).isEqualTo(version + 1);
+        assertThat(api.post("gary", PATH + "/drafts/" + second + "/activate", Map.of("comment", "mine")).isProblem(409).code())
+                .isEqualTo("DRAFT_STALE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void codeOrUnknownColumnsInRowsAreRefusedAndReadersCannotDraft() {
+        int version = inForce();
+        JsonNode view = api.get("olivia", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
+        List<Map<String, Object>> injected = rows(view);
+        Map<String, Object> cells = (Map<String, Object>) injected.get(0).get("cells");
+        String column = cells.keySet().iterator().next();
+        cells.put(column, "System.exit(0); //");
+        assertThat(api.post("olivia", PATH + "/drafts", Map.of("rows", injected)).isProblem(422).code()).isEqualTo("INVALID_CELL");
+
+        List<Map<String, Object>> unknown = rows(view);
+        ((Map<String, Object>) unknown.get(0).get("cells")).put("ZZ", "1");
+        api.post("olivia", PATH + "/drafts", Map.of("rows", unknown)).isProblem(400, "rows[0].ZZ");
+        api.post("fiona", PATH + "/drafts", Map.of("rows", rows(view))).isProblem(403);
+        assertThat(api.get("olivia", PATH + "/drafts").hasStatus(200).tree()).isEmpty();
+    }
+
+    static Map<String, Object> map() {
+        return new LinkedHashMap<>();
+    }
+}
