@@ -120,6 +120,19 @@ class DecisionDraftController {
     record Activation(@Size(max = 500) String comment) {
     }
 
+    @Operation(summary = "Puts an earlier version's rows back in force as a new version (comment required)")
+    @PostMapping("/versions/{version}/rollback")
+    TableVersion rollback(@PathVariable String table, @PathVariable int version, @Valid @RequestBody Activation activation,
+                          Principal user) {
+        return drafts.rollback(table, version, activation.comment(), user.getName());
+    }
+
+    @Operation(summary = "Compares two versions row by row: added, removed, moved, changed cell by cell")
+    @GetMapping("/diff")
+    TableDiff.Result diff(@PathVariable String table, @RequestParam int from, @RequestParam int to) {
+        return drafts.diff(table, from, to);
+    }
+
     @Operation(summary = "Puts a draft in force as the next version (comment required; 409 when stale)")
     @PostMapping("/drafts/{id}/activate")
     TableVersion activate(@PathVariable String table, @PathVariable long id, @Valid @RequestBody Activation activation,

@@ -161,6 +161,26 @@ public class DecisionDrafts {
         return version;
     }
 
+    /** Puts an earlier version's rows back in force as a new version (comment required; it passes the checks again). */
+    @Transactional
+    public TableVersion rollback(String table, int version, String comment, String user) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidField("comment", "is required: say why the table goes back");
+        }
+        StoredTableFile old = decisions.file(table, version);
+        TableVersion restored = decisions.upload(table, old.fileName(), old.content(), old.scenarios(),
+                "back to v" + version + ": " + comment, user);
+        audit.record(user, "DECISION_TABLE_ROLLED_BACK", DecisionService.AUDIT_SUBJECT, table,
+                "v" + restored.version() + " = rows of v" + version + ": " + comment);
+        return restored;
+    }
+
+    /** Two versions compared row by row (see {@link TableDiff}). */
+    public TableDiff.Result diff(String table, int from, int to) {
+        return TableDiff.compare(from, TableRows.read(decisions.file(table, from).content()), to,
+                TableRows.read(decisions.file(table, to).content()));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<ScenarioResult> runAll(DecisionTable table, Rules rules, String csv) {
         return Scenarios.runAll(table, rules, csv);

@@ -59,6 +59,28 @@ interface DraftMapper {
     @Delete("DELETE FROM to_decision_table_drafts WHERE id = #{id}")
     int delete(long id);
 
+    /** The decision log, filtered, newest first. */
+    @Select("""
+            <script>
+            SELECT id, table_name, table_version, subject_type, subject_id, process_instance_id, input, output, decided_at
+            FROM to_decisions
+            <where>
+              <if test="table != null">AND table_name = #{table}</if>
+              <if test="subjectType != null">AND subject_type = #{subjectType}</if>
+              <if test="subjectId != null">AND subject_id = #{subjectId}</if>
+              <if test="processInstanceId != null">AND process_instance_id = #{processInstanceId}</if>
+            </where>
+            ORDER BY decided_at DESC, id DESC LIMIT #{limit} OFFSET #{offset}
+            </script>""")
+    List<LogEntry> findLog(@Param("table") String table, @Param("subjectType") String subjectType,
+                           @Param("subjectId") String subjectId, @Param("processInstanceId") String processInstanceId,
+                           @Param("offset") long offset, @Param("limit") int limit);
+
+    /** One logged decision with what it was about. */
+    record LogEntry(Long id, String tableName, int tableVersion, String subjectType, String subjectId,
+                    String processInstanceId, String input, String output, Instant decidedAt) {
+    }
+
     /** Logged decisions of a table since a moment, newest first: what a draft is replayed against. */
     @Select("""
             SELECT table_name, table_version, input, output, decided_at FROM to_decisions

@@ -148,6 +148,52 @@ class DecisionDraftApiTest {
         assertThat(api.get("olivia", PATH + "/drafts").hasStatus(200).tree()).isEmpty();
     }
 
+    @Test
+    void versionsCompareRowByRowAndARollbackIsANewVersionWithTheOldRows() {
+        int base = inForce();
+        JsonNode view = api.get("olivia", PATH + "/versions/" + base + "/rows").hasStatus(200).tree();
+        // the same rules in another order: the first row moved to the end (the table's rules don't overlap, so the
+        // scenarios still pass and the draft can be activated)
+        List<Map<String, Object>> rows = rows(view);
+        rows.add(rows.remove(0));
+        long removal = api.post("olivia", PATH + "/drafts", Map.of("rows", rows)).hasStatus(201).tree().path("id").asLong();
+        assertThat(api.post("olivia", PATH + "/drafts/" + removal + "/check", null).hasStatus(200).tree()
+                .path("activatable").asBoolean()).isTrue();
+        int next = api.post("olivia", PATH + "/drafts/" + removal + "/activate", Map.of("comment", "reordered"))
+                .hasStatus(200).tree().path("version").asInt();
+        JsonNode diff = api.get("fiona", PATH + "/diff?from=" + base + "&to=" + next).hasStatus(200).tree();
+        assertThat(diff.path("counts").path("MOVED").asLong()).isEqualTo(view.path("rows").size());
+        assertThat(diff.path("counts").path("ADDED").asLong() + diff.path("counts").path("REMOVED").asLong()
+                + diff.path("counts").path("CHANGED").asLong()).isZero();
+        assertThat(diff.path("entries").get(diff.path("entries").size() - 1).path("fromRow").asInt()).isEqualTo(1);
+
+        JsonNode back = api.post("olivia", PATH + "/versions/" + base + "/rollback", Map.of("comment", "back to the old terms"))
+                .hasStatus(200).tree();
+        assertThat(back.path("version").asInt()).isEqualTo(next + 1);
+        assertThat(inForce()).isEqualTo(next + 1);
+        JsonNode same = api.get("fiona", PATH + "/diff?from=" + base + "&to=" + (next + 1)).hasStatus(200).tree();
+        assertThat(same.path("counts").path("SAME").asLong()).isEqualTo(view.path("rows").size());
+        assertThat(same.path("counts").path("CHANGED").asLong() + same.path("counts").path("ADDED").asLong()).isZero();
+        api.post("olivia", PATH + "/versions/" + base + "/rollback", Map.of()).isProblem(400, "comment");
+    }
+
+    @Test
+    void theDecisionLogListsDecisionsWithTheirVersionBySubject() {
+        var customer = data.customer(MemberTier.NONE);
+        var category = data.category(data.show(data.event(), Duration.ofDays(40)), TicketType.STANDARD, "300.00", 10);
+        OrderDetails order = data.order(customer, category, 1);
+        var request = registration.open(new NewRefundRequest(order.order().id(), List.of(order.tickets().get(0).id()),
+                RefundRequestType.REFUND, RefundReason.CUSTOMER_CHOICE, null, null), "amy", null);
+        JsonNode log = api.get("amy", "/api/decision-log?processInstanceId=" + request.request().processInstanceId())
+                .hasStatus(200).tree();
+        assertThat(log.findValuesAsText("table")).contains("refund-fees");
+        assertThat(log.get(0).path("tableVersion").asInt()).isPositive();
+        assertThat(log.findValuesAsText("subjectId")).containsOnly(String.valueOf(request.request().id()));
+        assertThat(api.get("amy", "/api/decision-log?table=refund-fees&subjectType=REFUND_REQUEST&subjectId="
+                + request.request().id()).hasStatus(200).tree().get(0).path("input").path("reason").asText())
+                .isEqualTo("CUSTOMER_CHOICE");
+    }
+
     static Map<String, Object> map() {
         return new LinkedHashMap<>();
     }
