@@ -59,6 +59,9 @@ interface DraftMapper {
     @Delete("DELETE FROM to_decision_table_drafts WHERE id = #{id}")
     int delete(long id);
 
+    @Select("SELECT COUNT(*) FROM to_decisions WHERE table_name = #{table} AND decided_at >= #{since}")
+    long countSince(@Param("table") String table, @Param("since") Instant since);
+
     /** The decision log, filtered, newest first. */
     @Select("""
             <script>

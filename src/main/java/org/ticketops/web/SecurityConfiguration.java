@@ -80,14 +80,16 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain desk(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher("/desk", "/desk/**", "/webjars/**")
+        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**")
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/desk/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/decisions", "/decisions/**").hasAnyAuthority(TABLE_READERS)
+                        .requestMatchers("/decisions", "/decisions/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/desk/customers/*/orders", "/desk/customers/*/quote")
                         .hasAnyAuthority(SELLERS)
                         .anyRequest().hasAnyAuthority(FRONT_DESK))
-                .formLogin(f -> f.loginPage("/desk/login").defaultSuccessUrl("/desk", true).failureUrl("/desk/login?error"))
+                .formLogin(f -> f.loginPage("/desk/login").defaultSuccessUrl("/desk").failureUrl("/desk/login?error"))
                 .logout(l -> l.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
                 .build();
     }

@@ -1,0 +1,204 @@
+package org.ticketops.decision;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.ticketops.identity.Groups;
+import org.ticketops.platform.TicketOpsProperties;
+import org.ticketops.web.ProblemException;
+
+/**
+ * The managers' page for decision tables, {@code /decisions}: every table with its version in force, one table's
+ * rows as a grid, drafts edited cell by cell or uploaded as .xlsx, a check on one screen (compile, scenarios,
+ * replay of real past decisions) and activation with a comment. Finance reads. It calls the same services as the
+ * REST API, so the guard, the scenarios and the stale-draft rule hold here too.
+ */
+@Controller
+class DecisionPageController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private final DecisionService decisions;
+    private final DecisionDrafts drafts;
+    private final DraftMapper log;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    DecisionPageController(DecisionService decisions, DecisionDrafts drafts, DraftMapper log, TicketOpsProperties ticketOps,
+                           Clock clock) {
+        this.decisions = decisions;
+        this.drafts = drafts;
+        this.log = log;
+        this.zone = ticketOps.zone();
+        this.clock = clock;
+    }
+
+    public final class Format {
+        public String time(Instant instant) {
+            return instant == null ? "–" : WHEN.format(instant.atZone(zone));
+        }
+    }
+
+    private void common(Model model, Authentication user) {
+        model.addAttribute("fmt", new Format());
+        model.addAttribute("user", user.getName());
+        model.addAttribute("edits", user.getAuthorities().stream().anyMatch(a -> List.of(Groups.authority(Groups.OPERATIONS_MANAGER),
+                Groups.authority(Groups.GENERAL_MANAGER), Groups.authority(Groups.ADMIN)).contains(a.getAuthority())));
+    }
+
+    @GetMapping("/decisions")
+    String list(Model model, Authentication user) {
+        common(model, user);
+        Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (TableSummary table : decisions.tables()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("table", table);
+            row.put("lastWeek", log.countSince(table.name(), weekAgo));
+            row.put("drafts", drafts.list(table.name()).size());
+            tables.add(row);
+        }
+        model.addAttribute("tables", tables);
+        return "decisions/list";
+    }
+
+    @GetMapping("/decisions/{table}")
+    String table(@PathVariable String table, Model model, Authentication user) {
+        common(model, user);
+        TableVersionRef inForce = decisions.activeVersion(decisions.definition(table).name());
+        model.addAttribute("table", decisions.definition(table));
+        model.addAttribute("version", decisions.version(table, inForce.version()));
+        model.addAttribute("view", TableRows.read(decisions.file(table, inForce.version()).content()));
+        model.addAttribute("drafts", drafts.list(table));
+        model.addAttribute("versions", decisions.versions(table));
+        return "decisions/table";
+    }
+
+    @GetMapping("/decisions/{table}/versions/{version}/file")
+    ResponseEntity<byte[]> download(@PathVariable String table, @PathVariable int version) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(table + "-v" + version + ".xlsx").build().toString())
+                .body(decisions.file(table, version).content());
+    }
+
+    /** Starts editing in the browser: a draft with the rows in force. */
+    @PostMapping("/decisions/{table}/drafts")
+    String newDraft(@PathVariable String table, Principal user, RedirectAttributes redirect) {
+        TableVersionRef inForce = decisions.activeVersion(decisions.definition(table).name());
+        TableDraft draft = drafts.fromRows(table, TableRows.read(decisions.file(table, inForce.version()).content()).rows(),
+                null, "edited in the browser", user.getName());
+        return "redirect:/decisions/" + table + "/drafts/" + draft.id();
+    }
+
+    @PostMapping("/decisions/{table}/drafts/upload")
+    String upload(@PathVariable String table, @RequestParam("file") MultipartFile file,
+                  @RequestParam(required = false) String comment, Principal user, RedirectAttributes redirect) throws IOException {
+        try {
+            TableDraft draft = drafts.upload(table, file.getOriginalFilename(), file.getBytes(), null, comment, user.getName());
+            return "redirect:/decisions/" + table + "/drafts/" + draft.id();
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage() + details(refused));
+            return "redirect:/decisions/" + table;
+        }
+    }
+
+    @GetMapping("/decisions/{table}/drafts/{id}")
+    String draft(@PathVariable String table, @PathVariable long id, Model model, Authentication user) {
+        common(model, user);
+        model.addAttribute("table", decisions.definition(table));
+        model.addAttribute("draft", drafts.get(table, id));
+        model.addAttribute("view", drafts.rows(table, id));
+        model.addAttribute("scenarios", drafts.file(table, id).scenarios());
+        return "decisions/draft";
+    }
+
+    /** Saves the grid (and an added or deleted row), the scenarios, then shows the draft again. */
+    @PostMapping("/decisions/{table}/drafts/{id}")
+    String save(@PathVariable String table, @PathVariable long id, @RequestParam Map<String, String> form,
+                Principal user, RedirectAttributes redirect) {
+        TableRows.View view = drafts.rows(table, id);
+        List<TableRows.RuleRow> rows = new ArrayList<>();
+        int count = Integer.parseInt(form.getOrDefault("rowCount", String.valueOf(view.rows().size())));
+        for (int r = 0; r < count; r++) {
+            if (("delete-" + r).equals(form.get("action"))) {
+                continue;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (TableRows.Column column : view.columns()) {
+                String value = form.get("cell-" + r + "-" + column.letter());
+                if (value != null && !value.isBlank()) {
+                    cells.put(column.letter(), value.strip());
+                }
+            }
+            rows.add(new TableRows.RuleRow(cells));
+            if (("insert-" + r).equals(form.get("action"))) {
+                rows.add(new TableRows.RuleRow(new LinkedHashMap<>(cells)));
+            }
+        }
+        try {
+            drafts.update(table, id, rows, form.get("scenarios"), user.getName());
+            redirect.addFlashAttribute("message", "Saved.");
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage() + details(refused));
+        }
+        return "redirect:/decisions/" + table + "/drafts/" + id;
+    }
+
+    @PostMapping("/decisions/{table}/drafts/{id}/check")
+    String check(@PathVariable String table, @PathVariable long id, Model model, Authentication user) {
+        model.addAttribute("report", drafts.check(table, id, user.getName()));
+        common(model, user);
+        model.addAttribute("table", decisions.definition(table));
+        model.addAttribute("draft", drafts.get(table, id));
+        return "decisions/draft :: report";
+    }
+
+    @PostMapping("/decisions/{table}/drafts/{id}/activate")
+    String activate(@PathVariable String table, @PathVariable long id, @RequestParam(required = false) String comment,
+                    Principal user, RedirectAttributes redirect) {
+        try {
+            TableVersion version = drafts.activate(table, id, comment, user.getName());
+            redirect.addFlashAttribute("message", "Version " + version.version() + " is in force.");
+            return "redirect:/decisions/" + table;
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage() + details(refused));
+            return "redirect:/decisions/" + table + "/drafts/" + id;
+        }
+    }
+
+    @PostMapping("/decisions/{table}/drafts/{id}/delete")
+    String delete(@PathVariable String table, @PathVariable long id, Principal user, RedirectAttributes redirect) {
+        drafts.delete(table, id, user.getName());
+        redirect.addFlashAttribute("message", "Draft deleted.");
+        return "redirect:/decisions/" + table;
+    }
+
+    private static String details(ProblemException refused) {
+        Object problems = refused.properties().get("problems");
+        return problems instanceof List<?> list && !list.isEmpty() ? " " + String.join(" ", list.stream().map(String::valueOf).toList()) : "";
+    }
+}

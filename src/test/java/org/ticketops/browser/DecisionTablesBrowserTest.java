@@ -1,0 +1,116 @@
+package org.ticketops.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.ticketops.decision.DecisionService;
+import org.ticketops.support.Api;
+import org.ticketops.support.TicketOpsTest;
+
+/**
+ * olivia opens the refund-fee table in headless Chromium, edits a fee in a draft, sees the scenarios fail and the
+ * replay figures, puts the fee back, activates, and the evaluate endpoint answers with the new version.
+ */
+@TicketOpsTest
+class DecisionTablesBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DecisionService decisions;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = Chromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            Chromium.screenshot(browser, "decisions-last");
+            browser.quit();
+        }
+    }
+
+    private void setCell(String id, String value) {
+        WebElement cell = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        cell.clear();
+        cell.sendKeys(value);
+    }
+
+    @Test
+    void oliviaEditsChecksAndActivatesTheRefundFeeTable() {
+        int before = decisions.activeVersion("refund-fees").version();
+        Api api = new Api(rest);
+        JsonNode view = api.get("olivia", "/api/decision-tables/refund-fees/versions/" + before + "/rows").hasStatus(200).tree();
+        String fee = null;
+        for (JsonNode c : view.path("columns")) {
+            if (c.path("kind").asText().equals("action") && c.path("label").asText().contains("%")) {
+                fee = c.path("letter").asText();
+            }
+        }
+        int row = 0;
+        while (!view.path("rows").get(row).path("cells").path(fee).asText().matches("\\d+")) {
+            row++;
+        }
+        String original = view.path("rows").get(row).path("cells").path(fee).asText();
+        String cellId = "cell-" + row + "-" + fee;
+
+        browser.get("http://localhost:" + port + "/decisions");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("olivia");
+        browser.findElement(By.name("password")).sendKeys("olivia");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Log in']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Refund and exchange fees"))).click();
+        Chromium.screenshot(browser, "decisions-table");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("edit"))).click();
+
+        setCell(cellId, String.valueOf(Integer.parseInt(original) + 7));
+        browser.findElement(By.xpath("//button[normalize-space(.)='Save draft']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("message"), "Saved."));
+        browser.findElement(By.id("check")).click();
+        WebElement scenarios = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-summary")));
+        String replay = browser.findElement(By.id("replay-summary")).getText();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('report').scrollIntoView()");
+        Chromium.screenshot(browser, "decisions-check-failing");
+        assertThat(scenarios.getText()).matches("\\d+ of \\d+ scenarios pass");
+        assertThat(scenarios.getAttribute("class")).isEqualTo("refusal");
+        assertThat(replay).matches("\\d+ of \\d+ real decisions would come out differently");
+
+        setCell(cellId, original);
+        browser.findElement(By.xpath("//button[normalize-space(.)='Save draft']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("message"), "Saved."));
+        browser.findElement(By.id("check")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("scenario-summary"), "class", "message"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('report').scrollIntoView()");
+        Chromium.screenshot(browser, "decisions-check-passing");
+        browser.findElement(By.name("comment")).sendKeys("Terms confirmed for the new season");
+        browser.findElement(By.id("activate")).click();
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("message")));
+        Chromium.screenshot(browser, "decisions-activated");
+        assertThat(message.getText()).isEqualTo("Version " + (before + 1) + " is in force.");
+
+        JsonNode evaluated = api.post("olivia", "/api/decisions/refund-fees/evaluate", Map.of("requestType", "REFUND",
+                "reason", "CUSTOMER_CHOICE", "hoursBeforeShow", 500, "ticketType", "STANDARD", "memberTier", "NONE",
+                "ticketPrice", "100.00")).hasStatus(200).tree();
+        assertThat(evaluated.path("tableVersion").path("version").asInt()).isEqualTo(before + 1);
+    }
+}
