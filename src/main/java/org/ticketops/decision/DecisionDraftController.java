@@ -117,7 +117,8 @@ class DecisionDraftController {
         return drafts.check(table, id, user.getName());
     }
 
-    record Activation(@Size(max = 500) String comment) {
+    /** @param at when the draft goes into force (ISO-8601 with offset); now when left out */
+    record Activation(@Size(max = 500) String comment, java.time.OffsetDateTime at) {
     }
 
     @Operation(summary = "Puts an earlier version's rows back in force as a new version (comment required)")
@@ -135,8 +136,22 @@ class DecisionDraftController {
 
     @Operation(summary = "Puts a draft in force as the next version (comment required; 409 when stale)")
     @PostMapping("/drafts/{id}/activate")
-    TableVersion activate(@PathVariable String table, @PathVariable long id, @Valid @RequestBody Activation activation,
-                          Principal user) {
+    Object activate(@PathVariable String table, @PathVariable long id, @Valid @RequestBody Activation activation,
+                    Principal user) {
+        if (activation.at() != null) {
+            return drafts.schedule(table, id, activation.at().toInstant(), activation.comment(), user.getName());
+        }
         return drafts.activate(table, id, activation.comment(), user.getName());
+    }
+
+    @GetMapping("/schedules")
+    List<ScheduledActivation> schedules(@PathVariable String table) {
+        return drafts.schedules(table);
+    }
+
+    @Operation(summary = "Cancels a pending scheduled activation")
+    @PostMapping("/schedules/{id}/cancel")
+    ScheduledActivation cancel(@PathVariable String table, @PathVariable long id, Principal user) {
+        return drafts.cancelSchedule(table, id, user.getName());
     }
 }

@@ -164,6 +164,23 @@ public class DecisionService {
         return version(tableName, next);
     }
 
+    /**
+     * Stores a new version that is not in force (an activation scheduled for later), after it compiled and passed its
+     * scenarios. {@link #activate} puts it in force when its time comes.
+     */
+    @Transactional
+    TableVersion storeInactive(String tableName, String fileName, byte[] content, String scenarios, String comment,
+                               String user) {
+        DecisionTable<?, ?> table = requireTable(tableName);
+        store.lockActive(tableName);
+        int next = store.maxVersion(tableName) + 1;
+        TableVersionRef ref = new TableVersionRef(tableName, next, sha256(content));
+        CompiledTable rules = check(table, ref, content, scenarios);
+        insertVersion(ref, fileName, content, scenarios, rules.ruleCount(), user, comment);
+        compiled.put(key(tableName, next), rules);
+        return version(tableName, next);
+    }
+
     /** Puts an earlier (or later) stored version back in force, after compiling it and running its scenarios again. */
     @Transactional
     public TableVersion activate(String tableName, int version, String comment, String user) {

@@ -134,6 +134,7 @@ class DecisionDraftApiTest {
     @SuppressWarnings("unchecked")
     void codeOrUnknownColumnsInRowsAreRefusedAndReadersCannotDraft() {
         int version = inForce();
+        int draftsBefore = api.get("olivia", PATH + "/drafts").hasStatus(200).tree().size();
         JsonNode view = api.get("olivia", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
         List<Map<String, Object>> injected = rows(view);
         Map<String, Object> cells = (Map<String, Object>) injected.get(0).get("cells");
@@ -145,7 +146,7 @@ class DecisionDraftApiTest {
         ((Map<String, Object>) unknown.get(0).get("cells")).put("ZZ", "1");
         api.post("olivia", PATH + "/drafts", Map.of("rows", unknown)).isProblem(400, "rows[0].ZZ");
         api.post("fiona", PATH + "/drafts", Map.of("rows", rows(view))).isProblem(403);
-        assertThat(api.get("olivia", PATH + "/drafts").hasStatus(200).tree()).isEmpty();
+        assertThat(api.get("olivia", PATH + "/drafts").hasStatus(200).tree()).hasSize(draftsBefore);
     }
 
     @Test
@@ -192,6 +193,43 @@ class DecisionDraftApiTest {
         assertThat(api.get("amy", "/api/decision-log?table=refund-fees&subjectType=REFUND_REQUEST&subjectId="
                 + request.request().id()).hasStatus(200).tree().get(0).path("input").path("reason").asText())
                 .isEqualTo("CUSTOMER_CHOICE");
+    }
+
+    @Test
+    void aDraftScheduledForLaterGoesIntoForceAtThatTimeUnlessCancelled(@Autowired DecisionDrafts drafts,
+                                                                        @Autowired org.ticketops.support.Engine engine) {
+        try {
+            int base = inForce();
+            JsonNode view = api.get("olivia", PATH + "/versions/" + base + "/rows").hasStatus(200).tree();
+            long draft = api.post("olivia", PATH + "/drafts", Map.of("rows", rows(view))).hasStatus(201).tree().path("id").asLong();
+            String at = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(1).withNano(0).toString();
+            JsonNode schedule = api.post("olivia", PATH + "/drafts/" + draft + "/activate",
+                    Map.of("comment", "summer terms", "at", at)).hasStatus(200).tree();
+            assertThat(schedule.path("status").asText()).isEqualTo("PENDING");
+            int scheduled = schedule.path("version").asInt();
+            assertThat(scheduled).isEqualTo(base + 1);
+            assertThat(inForce()).as("not in force before its time").isEqualTo(base);
+            assertThat(drafts.fireDue()).isEmpty();
+
+            engine.advance(Duration.ofDays(1).plusMinutes(1));
+            assertThat(drafts.fireDue()).extracting(ScheduledActivation::version).containsExactly(scheduled);
+            assertThat(inForce()).isEqualTo(scheduled);
+            assertThat(drafts.fireDue()).as("fires once").isEmpty();
+
+            long second = api.post("olivia", PATH + "/drafts", Map.of("rows", rows(view))).hasStatus(201).tree().path("id").asLong();
+            String later = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(3).withNano(0).toString();
+            long pending = api.post("olivia", PATH + "/drafts/" + second + "/activate", Map.of("comment", "autumn", "at", later))
+                    .hasStatus(200).tree().path("id").asLong();
+            assertThat(api.post("gary", PATH + "/schedules/" + pending + "/cancel", null).hasStatus(200).tree()
+                    .path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(api.post("gary", PATH + "/schedules/" + pending + "/cancel", null).isProblem(409).code())
+                    .isEqualTo("SCHEDULE_NOT_PENDING");
+            engine.advance(Duration.ofDays(3));
+            assertThat(drafts.fireDue()).isEmpty();
+            assertThat(inForce()).isEqualTo(scheduled);
+        } finally {
+            engine.resetClock();
+        }
     }
 
     static Map<String, Object> map() {

@@ -146,6 +146,54 @@ class DecisionTableStoreTest {
         assertThat(decisions.evaluate(table, before.version(), input).tableVersion()).isEqualTo(before);
     }
 
+    /** Eight threads decide without pause while two versions are activated back and forth six times. */
+    @Test
+    void evaluationsDuringActivationsAreEachFromOneWholeVersion() throws Exception {
+        byte[] cheaper = withFeeOfFirstTierRow(7);
+        String newScenarios = scenarios.lines().filter(l -> !l.contains(",720,") && !l.contains(",800,") && !l.contains(",900,"))
+                .reduce("", (a, b) -> a + b + "\n");
+        ResponseEntity<String> response = upload("olivia", cheaper, newScenarios, "for the concurrency test");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        int seven = tree(response).path("version").asInt();
+        var input = new org.ticketops.refund.RefundFeeInput(org.ticketops.refund.RefundRequestType.REFUND,
+                org.ticketops.refund.RefundReason.CUSTOMER_CHOICE, 720, org.ticketops.catalog.TicketType.STANDARD,
+                org.ticketops.customer.MemberTier.NONE, new java.math.BigDecimal("480.00"));
+        var table = (org.ticketops.refund.RefundFeeTable) decisions.definition(TABLE);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var answers = new java.util.concurrent.atomic.AtomicInteger();
+        var wrong = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            workers.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    try {
+                        var decision = decisions.evaluate(table, input);
+                        int version = decision.tableVersion().version();
+                        int expected = version == seven ? 7 : version == before.version() ? 5 : -1;
+                        if (decision.output().feePercent() != expected) {
+                            wrong.add("v" + version + " gave " + decision.output().feePercent() + " %");
+                        }
+                        answers.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        wrong.add(e.toString());
+                    }
+                }
+            }));
+        }
+        for (int i = 0; i < 6; i++) {
+            decisions.activate(TABLE, i % 2 == 0 ? before.version() : seven, "switch " + i, "test");
+            Thread.sleep(20);
+        }
+        stop.set(true);
+        for (var worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        assertThat(wrong).isEmpty();
+        assertThat(answers.get()).isGreaterThan(100);
+    }
+
     @Test
     void onlyManagersMayUploadAndStaffMayNotEvenList() {
         assertThat(upload("amy", shipped, null, null).getStatusCode().value()).isEqualTo(403);

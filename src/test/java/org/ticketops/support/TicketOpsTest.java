@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "ticketops.decisions.refresh-interval=PT1H",
         "ticketops.notifications.sender-enabled=false",
         "ticketops.sales.hold-sweep-enabled=false",
+        "ticketops.decisions.schedule-enabled=false",
         "ticketops.cancellation.batch-size=2", // small batches: a cancellation in a test walks its loop
         "logging.level.org.ticketops=INFO"
 })
