@@ -39,6 +39,25 @@ final class CompiledTable implements Rules {
         return kieBase;
     }
 
+    /** Fires like {@link #fire} and answers the names of the rules that fired, in order (the completeness check). */
+    List<String> fireTraced(Map<String, Object> globals, Object... facts) {
+        List<String> fired = new ArrayList<>();
+        StatelessKieSession traced = kieBase.newStatelessKieSession();
+        traced.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        List<Command<?>> commands = new ArrayList<>(globals.size() + facts.length);
+        globals.forEach((name, value) -> commands.add(COMMANDS.newSetGlobal(name, value)));
+        for (Object fact : facts) {
+            commands.add(COMMANDS.newInsert(fact));
+        }
+        traced.execute(COMMANDS.newBatchExecution(commands));
+        return fired;
+    }
+
     @Override
     public void fire(Map<String, Object> globals, Object... facts) {
         List<Command<?>> commands = new ArrayList<>(globals.size() + facts.length);

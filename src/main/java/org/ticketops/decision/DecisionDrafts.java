@@ -121,14 +121,14 @@ public class DecisionDrafts {
         DecisionTable<?, ?> definition = decisions.definition(table);
         byte[] content = drafts.content(id).content();
         String scenarios = drafts.content(id).scenarios();
-        Rules rules;
+        CompiledTable rules;
         try {
-            rules = compiler.compile(table, content);
+            rules = compiler.compile(new TableVersionRef(table, 0, DecisionService.sha256(content)), content);
         } catch (ProblemException broken) {
             List<String> problems = broken instanceof InvalidDecisionTable invalid ? invalid.messages()
                     : List.of(broken.getMessage());
             audit.record(user, "DECISION_DRAFT_CHECKED", DecisionService.AUDIT_SUBJECT, table, "draft " + id + ": does not compile");
-            return new DraftReport(id, table, draft.basedOn(), false, problems, List.of(), 0, null, false);
+            return new DraftReport(id, table, draft.basedOn(), false, problems, List.of(), 0, null, null, false);
         }
         List<ScenarioResult> results;
         try {
@@ -138,10 +138,13 @@ public class DecisionDrafts {
         }
         int failed = (int) results.stream().filter(r -> !r.passed()).count();
         DraftReport.Replay replay = replay(definition, rules);
+        Completeness.Report completeness = Completeness.check(definition, rules, content,
+                bytes -> compiler.compile(new TableVersionRef(table, 0, DecisionService.sha256(bytes)), bytes), json);
         audit.record(user, "DECISION_DRAFT_CHECKED", DecisionService.AUDIT_SUBJECT, table, "draft " + id + ": "
                 + (results.size() - failed) + "/" + results.size() + " scenarios pass, " + replay.changed() + " of "
-                + replay.decisions() + " replayed decisions change");
-        return new DraftReport(id, table, draft.basedOn(), true, List.of(), results, failed, replay, failed == 0);
+                + replay.decisions() + " replayed decisions change, " + completeness.gaps() + " gap(s) in "
+                + completeness.inputs() + " inputs, " + completeness.rows().size() + " row(s) never fire");
+        return new DraftReport(id, table, draft.basedOn(), true, List.of(), results, failed, replay, completeness, failed == 0);
     }
 
     /**

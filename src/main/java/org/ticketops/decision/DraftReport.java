@@ -11,7 +11,8 @@ import java.util.Map;
  * @param activatable compiles and every scenario passes (the draft may be activated)
  */
 public record DraftReport(long draftId, String table, int basedOn, boolean compiles, List<String> problems,
-                          List<ScenarioResult> scenarios, int scenariosFailed, Replay replay, boolean activatable) {
+                          List<ScenarioResult> scenarios, int scenariosFailed, Replay replay,
+                          Completeness.Report completeness, boolean activatable) {
 
     /**
      * @param decisions      logged decisions replayed (the last {@code days} days, newest first, at most a limit)

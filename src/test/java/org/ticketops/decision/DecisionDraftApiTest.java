@@ -232,6 +232,35 @@ class DecisionDraftApiTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCompletenessCheckFindsAPlantedGapAndAShadowedRow() {
+        int version = inForce();
+        JsonNode view = api.get("olivia", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
+        long shipped = api.post("olivia", PATH + "/drafts", Map.of("rows", rows(view))).hasStatus(201).tree().path("id").asLong();
+        JsonNode baseline = api.post("olivia", PATH + "/drafts/" + shipped + "/check", null).hasStatus(200).tree().path("completeness");
+        assertThat(baseline.path("inputs").asInt()).isPositive();
+        assertThat(baseline.path("gaps").asInt()).as("the shipped table decides every input").isZero();
+        assertThat(baseline.path("rows")).as("every shipped row can fire").isEmpty();
+
+        // planted: no row for a cancelled event any more (a gap), and the first row twice (the copy is shadowed)
+        List<Map<String, Object>> rows = rows(view);
+        rows.removeIf(r -> ((Map<String, Object>) r.get("cells")).containsValue("EVENT_CANCELLED"));
+        rows.add(1, new LinkedHashMap<>(Map.of("cells", new LinkedHashMap<>((Map<String, Object>) rows.get(0).get("cells")))));
+        long planted = api.post("olivia", PATH + "/drafts", Map.of("rows", rows)).hasStatus(201).tree().path("id").asLong();
+        JsonNode found = api.post("olivia", PATH + "/drafts/" + planted + "/check", null).hasStatus(200).tree().path("completeness");
+        assertThat(found.path("gaps").asInt()).isPositive();
+        assertThat(found.path("gapExamples").get(0).path("reason").asText()).isEqualTo("EVENT_CANCELLED");
+        assertThat(found.path("rows")).anySatisfy(r -> {
+            assertThat(r.path("row").asInt()).isEqualTo(2);
+            assertThat(r.path("finding").asText()).isEqualTo("SHADOWED");
+            assertThat(r.path("takenBy").toString()).isEqualTo("[1]");
+            assertThat(r.path("example").path("reason").asText()).isNotBlank();
+        });
+        api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + shipped, null, Map.of()).hasStatus(204);
+        api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + planted, null, Map.of()).hasStatus(204);
+    }
+
     static Map<String, Object> map() {
         return new LinkedHashMap<>();
     }
