@@ -54,14 +54,24 @@ class DecisionDraftController {
     }
 
     /** Rows edited in the browser (or by a script), with the draft's scenarios (CSV; the version's when left out). */
-    record RowsDraft(@NotEmpty @Size(max = 2000) List<TableRows.RuleRow> rows, @Size(max = 2_000_000) String scenarios,
-                     @Size(max = 500) String comment) {
+    /** @param tables the rows of other rule tables of the sheet, by their place (1 = the second); left out: unchanged */
+    record RowsDraft(@NotEmpty @Size(max = 2000) List<TableRows.RuleRow> rows,
+                     @Size(max = 20) java.util.Map<Integer, List<TableRows.RuleRow>> tables,
+                     @Size(max = 2_000_000) String scenarios, @Size(max = 500) String comment) {
+        java.util.Map<Integer, List<TableRows.RuleRow>> all() {
+            java.util.Map<Integer, List<TableRows.RuleRow>> all = new java.util.TreeMap<>();
+            if (tables != null) {
+                all.putAll(tables);
+            }
+            all.put(0, rows);
+            return all;
+        }
     }
 
     @Operation(summary = "A draft from rows (JSON), written into the template of the version in force")
     @PostMapping(path = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TableDraft> fromRows(@PathVariable String table, @Valid @RequestBody RowsDraft draft, Principal user) {
-        TableDraft created = drafts.fromRows(table, draft.rows(), draft.scenarios(), draft.comment(), user.getName());
+        TableDraft created = drafts.fromTables(table, draft.all(), draft.scenarios(), draft.comment(), user.getName());
         return ResponseEntity.created(URI.create("/api/decision-tables/" + table + "/drafts/" + created.id())).body(created);
     }
 

@@ -67,6 +67,13 @@ public class DecisionDrafts {
     /** A draft from rows edited in the browser, written into the template of the version in force. */
     @Transactional
     public TableDraft fromRows(String table, List<TableRows.RuleRow> rows, String scenarios, String comment, String user) {
+        return fromTables(table, Map.of(0, rows), scenarios, comment, user);
+    }
+
+    /** A draft from the rows of several rule tables (by their place in the sheet; tables left out keep their rows). */
+    @Transactional
+    public TableDraft fromTables(String table, Map<Integer, List<TableRows.RuleRow>> rows, String scenarios, String comment,
+                                 String user) {
         TableVersionRef base = decisions.activeVersion(decisions.definition(table).name());
         byte[] content = TableRows.apply(decisions.file(table, base.version()).content(), rows);
         compiler.guard().check(table, content);
@@ -78,6 +85,11 @@ public class DecisionDrafts {
     /** Changes a draft's rows and/or scenarios. */
     @Transactional
     public TableDraft update(String table, long id, List<TableRows.RuleRow> rows, String scenarios, String user) {
+        return update(table, id, rows == null ? null : Map.of(0, rows), scenarios, user);
+    }
+
+    @Transactional
+    public TableDraft update(String table, long id, Map<Integer, List<TableRows.RuleRow>> rows, String scenarios, String user) {
         TableDraft draft = get(table, id);
         byte[] content = rows == null ? drafts.content(id).content() : TableRows.apply(drafts.content(id).content(), rows);
         if (rows != null) {

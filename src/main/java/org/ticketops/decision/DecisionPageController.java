@@ -141,23 +141,28 @@ class DecisionPageController {
     String save(@PathVariable String table, @PathVariable long id, @RequestParam Map<String, String> form,
                 Principal user, RedirectAttributes redirect) {
         TableRows.View view = drafts.rows(table, id);
-        List<TableRows.RuleRow> rows = new ArrayList<>();
-        int count = Integer.parseInt(form.getOrDefault("rowCount", String.valueOf(view.rows().size())));
-        for (int r = 0; r < count; r++) {
-            if (("delete-" + r).equals(form.get("action"))) {
-                continue;
-            }
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (TableRows.Column column : view.columns()) {
-                String value = form.get("cell-" + r + "-" + column.letter());
-                if (value != null && !value.isBlank()) {
-                    cells.put(column.letter(), value.strip());
+        Map<Integer, List<TableRows.RuleRow>> rows = new LinkedHashMap<>();
+        for (int t = 0; t < view.tables().size(); t++) {
+            TableRows.Table ruleTable = view.tables().get(t);
+            List<TableRows.RuleRow> tableRows = new ArrayList<>();
+            int count = Integer.parseInt(form.getOrDefault("rowCount-" + t, String.valueOf(ruleTable.rows().size())));
+            for (int r = 0; r < count; r++) {
+                if (("delete-" + t + "-" + r).equals(form.get("action"))) {
+                    continue;
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (TableRows.Column column : ruleTable.columns()) {
+                    String value = form.get("cell-" + t + "-" + r + "-" + column.letter());
+                    if (value != null && !value.isBlank()) {
+                        cells.put(column.letter(), value.strip());
+                    }
+                }
+                tableRows.add(new TableRows.RuleRow(cells));
+                if (("insert-" + t + "-" + r).equals(form.get("action"))) {
+                    tableRows.add(new TableRows.RuleRow(new LinkedHashMap<>(cells)));
                 }
             }
-            rows.add(new TableRows.RuleRow(cells));
-            if (("insert-" + r).equals(form.get("action"))) {
-                rows.add(new TableRows.RuleRow(new LinkedHashMap<>(cells)));
-            }
+            rows.put(t, tableRows);
         }
         try {
             drafts.update(table, id, rows, form.get("scenarios"), user.getName());

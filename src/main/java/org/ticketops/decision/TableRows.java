@@ -35,7 +35,12 @@ public final class TableRows {
     public record RuleRow(Map<String, String> cells) {
     }
 
-    public record View(List<Column> columns, List<RuleRow> rows) {
+    /** One rule table of the sheet (a workbook may have several: refund rules and minimum fees). */
+    public record Table(String name, List<Column> columns, List<RuleRow> rows) {
+    }
+
+    /** Every rule table; {@code columns} and {@code rows} are those of the first, the table's main rules. */
+    public record View(List<Column> columns, List<RuleRow> rows, List<Table> tables) {
     }
 
     private TableRows() {
@@ -47,22 +52,25 @@ public final class TableRows {
         if (layout.tables().isEmpty()) {
             throw new InvalidField("file", "has no RuleTable");
         }
-        TableLayout.RuleTable table = layout.tables().get(0);
-        List<Column> columns = table.columns().stream().map(c -> new Column(c.letter(),
-                c.keyword().startsWith("CONDITION") ? "condition" : c.keyword().startsWith("ACTION") ? "action"
-                        : c.keyword().toLowerCase(java.util.Locale.ROOT), c.label())).toList();
-        List<RuleRow> rows = new ArrayList<>();
-        for (TableLayout.RuleRow row : table.rows()) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (TableLayout.Column column : table.columns()) {
-                TableLayout.RawCell cell = row.cells().get(column.index());
-                if (cell != null && !cell.text().isBlank()) {
-                    cells.put(column.letter(), cell.text());
+        List<Table> tables = new ArrayList<>();
+        for (TableLayout.RuleTable table : layout.tables()) {
+            List<Column> columns = table.columns().stream().map(c -> new Column(c.letter(),
+                    c.keyword().startsWith("CONDITION") ? "condition" : c.keyword().startsWith("ACTION") ? "action"
+                            : c.keyword().toLowerCase(java.util.Locale.ROOT), c.label())).toList();
+            List<RuleRow> rows = new ArrayList<>();
+            for (TableLayout.RuleRow row : table.rows()) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (TableLayout.Column column : table.columns()) {
+                    TableLayout.RawCell cell = row.cells().get(column.index());
+                    if (cell != null && !cell.text().isBlank()) {
+                        cells.put(column.letter(), cell.text());
+                    }
                 }
+                rows.add(new RuleRow(cells));
             }
-            rows.add(new RuleRow(cells));
+            tables.add(new Table(table.name().replaceFirst("^RuleTable\\s*", ""), columns, rows));
         }
-        return new View(columns, rows);
+        return new View(tables.get(0).columns(), tables.get(0).rows(), tables);
     }
 
     /**
@@ -71,11 +79,27 @@ public final class TableRows {
      * numbers, everything else as text; nothing is ever written as a formula.
      */
     public static byte[] apply(byte[] template, List<RuleRow> rows) {
-        TableLayout layout = TableLayout.read(template);
-        if (layout.tables().isEmpty()) {
-            throw new InvalidField("rows", "the table has no RuleTable to write rows into");
+        return apply(template, Map.of(0, rows));
+    }
+
+    /**
+     * Writes the rows of several rule tables (by their place in the sheet, 0 = the first); tables not named keep
+     * their rows. A table grows only into the blank rows below it: the template under it is not moved.
+     */
+    public static byte[] apply(byte[] template, Map<Integer, List<RuleRow>> byTable) {
+        byte[] content = template;
+        for (Map.Entry<Integer, List<RuleRow>> entry : new java.util.TreeMap<>(byTable).entrySet()) {
+            content = applyOne(content, entry.getKey(), entry.getValue());
         }
-        TableLayout.RuleTable table = layout.tables().get(0);
+        return content;
+    }
+
+    private static byte[] applyOne(byte[] template, int index, List<RuleRow> rows) {
+        TableLayout layout = TableLayout.read(template);
+        if (index < 0 || index >= layout.tables().size()) {
+            throw new InvalidField("tables", "the sheet has no rule table " + (index + 1));
+        }
+        TableLayout.RuleTable table = layout.tables().get(index);
         if (rows.isEmpty()) {
             throw new InvalidField("rows", "a table needs at least one rule row");
         }

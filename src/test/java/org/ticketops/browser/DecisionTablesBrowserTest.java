@@ -73,7 +73,7 @@ class DecisionTablesBrowserTest {
             row++;
         }
         String original = view.path("rows").get(row).path("cells").path(fee).asText();
-        String cellId = "cell-" + row + "-" + fee;
+        String cellId = "cell-0-" + row + "-" + fee;
 
         browser.get("http://localhost:" + port + "/decisions");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("olivia");

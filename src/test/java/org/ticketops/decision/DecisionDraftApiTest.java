@@ -261,6 +261,33 @@ class DecisionDraftApiTest {
         api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + planted, null, Map.of()).hasStatus(204);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRuleTableOfTheSheetIsEditableNotOnlyTheFirst() {
+        int version = inForce();
+        JsonNode view = api.get("olivia", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
+        assertThat(view.path("tables").findValuesAsText("name")).containsExactly("Refund rules", "Minimum fees");
+        JsonNode minimum = view.path("tables").get(1);
+        List<Map<String, Object>> minimumRows = new ArrayList<>();
+        minimum.path("rows").forEach(r -> minimumRows.add(json.convertValue(r, Map.class)));
+        String amount = null;
+        for (JsonNode c : minimum.path("columns")) {
+            if (c.path("kind").asText().equals("action")) {
+                amount = c.path("letter").asText();
+            }
+        }
+        Map<String, Object> cells = (Map<String, Object>) minimumRows.get(0).get("cells");
+        String before = cells.get(amount).toString();
+        cells.put(amount, "99");
+        long draft = api.post("olivia", PATH + "/drafts", Map.of("rows", rows(view), "tables", Map.of("1", minimumRows)))
+                .hasStatus(201).tree().path("id").asLong();
+        JsonNode edited = api.get("olivia", PATH + "/drafts/" + draft + "/rows").hasStatus(200).tree();
+        assertThat(edited.path("tables").get(1).path("rows").get(0).path("cells").path(amount).asText()).startsWith("99");
+        assertThat(edited.path("rows")).isEqualTo(view.path("rows"));
+        assertThat(before).isNotEqualTo("99");
+        api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + draft, null, Map.of()).hasStatus(204);
+    }
+
     static Map<String, Object> map() {
         return new LinkedHashMap<>();
     }
