@@ -93,7 +93,62 @@ class DecisionPageController {
         model.addAttribute("view", TableRows.read(decisions.file(table, inForce.version()).content()));
         model.addAttribute("drafts", drafts.list(table));
         model.addAttribute("versions", decisions.versions(table));
+        model.addAttribute("schedules", drafts.schedules(table).stream().filter(x -> x.status().equals("PENDING")).toList());
         return "decisions/table";
+    }
+
+    @GetMapping("/decisions/{table}/compare")
+    String compare(@PathVariable String table, @RequestParam int from, @RequestParam int to, Model model, Authentication user) {
+        common(model, user);
+        model.addAttribute("table", decisions.definition(table));
+        model.addAttribute("diff", drafts.diff(table, from, to));
+        return "decisions/compare";
+    }
+
+    @PostMapping("/decisions/{table}/versions/{version}/rollback")
+    String rollback(@PathVariable String table, @PathVariable int version, @RequestParam(required = false) String comment,
+                    Principal user, RedirectAttributes redirect) {
+        try {
+            TableVersion restored = drafts.rollback(table, version, comment, user.getName());
+            redirect.addFlashAttribute("message", "Version " + restored.version() + " (the rows of v" + version + ") is in force.");
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage() + details(refused));
+        }
+        return "redirect:/decisions/" + table;
+    }
+
+    @PostMapping("/decisions/{table}/schedules/{id}/cancel")
+    String cancelSchedule(@PathVariable String table, @PathVariable long id, Principal user, RedirectAttributes redirect) {
+        try {
+            drafts.cancelSchedule(table, id, user.getName());
+            redirect.addFlashAttribute("message", "The scheduled activation is cancelled.");
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/decisions/" + table;
+    }
+
+    /** The replay's changed decisions as CSV (first 100): when, logged version, input, logged and draft outputs. */
+    @GetMapping("/decisions/{table}/drafts/{id}/replay.csv")
+    ResponseEntity<String> replayCsv(@PathVariable String table, @PathVariable long id, Principal user) {
+        DraftReport report = drafts.check(table, id, user.getName());
+        StringBuilder csv = new StringBuilder("decidedAt,loggedVersion,input,logged,draft\n");
+        if (report.replay() != null) {
+            for (DraftReport.Change change : report.replay().changedCases()) {
+                csv.append(quote(change.decidedAt())).append(',').append(change.loggedVersion()).append(',')
+                        .append(quote(change.input().toString())).append(',').append(quote(change.logged().toString()))
+                        .append(',').append(quote(change.draft().toString())).append('\n');
+            }
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(table + "-draft-" + id + "-replay.csv").build().toString())
+                .body(csv.toString());
+    }
+
+    private static String quote(String text) {
+        String safe = text.startsWith("=") || text.startsWith("+") || text.startsWith("-") || text.startsWith("@") ? "'" + text : text;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     @GetMapping("/decisions/{table}/versions/{version}/file")
@@ -184,8 +239,15 @@ class DecisionPageController {
 
     @PostMapping("/decisions/{table}/drafts/{id}/activate")
     String activate(@PathVariable String table, @PathVariable long id, @RequestParam(required = false) String comment,
-                    Principal user, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String at, Principal user, RedirectAttributes redirect) {
         try {
+            if (at != null && !at.isBlank()) {
+                Instant when = java.time.LocalDateTime.parse(at).atZone(zone).toInstant();
+                ScheduledActivation scheduled = drafts.schedule(table, id, when, comment, user.getName());
+                redirect.addFlashAttribute("message", "Version " + scheduled.version() + " goes into force at "
+                        + new Format().time(scheduled.activateAt()) + ".");
+                return "redirect:/decisions/" + table;
+            }
             TableVersion version = drafts.activate(table, id, comment, user.getName());
             redirect.addFlashAttribute("message", "Version " + version.version() + " is in force.");
             return "redirect:/decisions/" + table;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param compileTimeout  a compile that takes longer is refused (compiles run one at a time)
  */
 @ConfigurationProperties("ticketops.decisions")
-public record DecisionProperties(@DefaultValue("PT5S") Duration refreshInterval,
+public record DecisionProperties(@DefaultValue("PT4S") Duration refreshInterval,
                                  @DefaultValue("500") int maxRules,
                                  @DefaultValue("PT20S") Duration compileTimeout) {
 }

@@ -236,8 +236,8 @@ public class DecisionService {
     }
 
     /** Re-reads which versions are active; an activation on another node is in force here after this. */
-    @Scheduled(fixedDelayString = "${ticketops.decisions.refresh-interval:PT5S}",
-            initialDelayString = "${ticketops.decisions.refresh-interval:PT5S}")
+    @Scheduled(fixedDelayString = "${ticketops.decisions.refresh-interval:PT4S}",
+            initialDelayString = "${ticketops.decisions.refresh-interval:PT4S}")
     public void refreshActive() {
         for (var row : store.findActive()) {
             TableVersionRef ref = new TableVersionRef(row.tableName(), row.activeVersion(), row.contentHash());

@@ -112,5 +112,18 @@ class DecisionTablesBrowserTest {
                 "reason", "CUSTOMER_CHOICE", "hoursBeforeShow", 500, "ticketType", "STANDARD", "memberTier", "NONE",
                 "ticketPrice", "100.00")).hasStatus(200).tree();
         assertThat(evaluated.path("tableVersion").path("version").asInt()).isEqualTo(before + 1);
+
+        // compare the new version with the one before, then roll back to it
+        browser.findElement(By.linkText("Compare with v" + (before + 1))).click();
+        WebElement counts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff-counts")));
+        Chromium.screenshot(browser, "decisions-compare");
+        assertThat(counts.getText()).matches("\\d+ same · 0 moved · 0 changed · 0 added · 0 removed");
+        browser.get("http://localhost:" + port + "/decisions/refund-fees");
+        WebElement rollback = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[aria-label='Why go back']")));
+        rollback.sendKeys("Back to the previous terms");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Roll back to this']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("message"),
+                "Version " + (before + 2) + " (the rows of v" + before + ") is in force."));
+        assertThat(decisions.activeVersion("refund-fees").version()).isEqualTo(before + 2);
     }
 }
