@@ -94,6 +94,11 @@ public class DecisionService {
         return store.findForSubject(subjectType, subjectId, table, limit);
     }
 
+    /** The decisions logged for a process instance (a refund request's fee, review and credit decisions), newest first. */
+    public List<LoggedDecision> loggedFor(String processInstanceId) {
+        return store.findForProcessInstance(processInstanceId);
+    }
+
     public TableVersionRef activeVersion(String table) {
         TableVersionRef ref = active.get(requireTable(table).name());
         if (ref == null) {

@@ -49,6 +49,10 @@ public interface DecisionTableMapper {
                                                   @org.apache.ibatis.annotations.Param("table") String table,
                                                   @org.apache.ibatis.annotations.Param("limit") int limit);
 
+    @org.apache.ibatis.annotations.Select("SELECT table_name, table_version, input, output, decided_at FROM to_decisions"
+            + " WHERE process_instance_id = #{pid} ORDER BY decided_at DESC, id DESC")
+    java.util.List<LoggedDecision> findForProcessInstance(@org.apache.ibatis.annotations.Param("pid") String processInstanceId);
+
     record StoredContent(String fileName, byte[] content, String scenarios) {
     }
 

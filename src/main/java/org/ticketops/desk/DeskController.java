@@ -68,12 +68,15 @@ class DeskController {
     private final QuoteService quotes;
     private final CheckoutService checkout;
     private final CaseOutcomes outcomes;
+    private final org.ticketops.decision.DecisionService decisionService;
     private final ZoneId zone;
     private final Clock clock;
 
     DeskController(CustomerService customers, CustomerHistory history, SalesService sales, CatalogService catalog,
                    RefundService refunds, RefundAssessment assessment, RefundRegistration registration,
-                   QuoteService quotes, CheckoutService checkout, CaseOutcomes outcomes, TicketOpsProperties ticketOps, Clock clock) {
+                   QuoteService quotes, CheckoutService checkout, CaseOutcomes outcomes,
+                   org.ticketops.decision.DecisionService decisionService, TicketOpsProperties ticketOps, Clock clock) {
+        this.decisionService = decisionService;
         this.customers = customers;
         this.history = history;
         this.sales = sales;
@@ -254,6 +257,7 @@ class DeskController {
         model.addAttribute("request", details.request());
         model.addAttribute("details", details);
         model.addAttribute("number", String.format("R-%06d", id));
+        model.addAttribute("decisions", decisionService.loggedFor(details.request().processInstanceId()));
         model.addAttribute("outcome", outcomes.ofProcessInstance(details.request().processInstanceId())
                 .map(CaseOutcomes.Outcome::outcome).orElse(null));
         return "desk/request";

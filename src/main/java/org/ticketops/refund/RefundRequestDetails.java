@@ -15,4 +15,10 @@ import org.ticketops.sales.Payment;
 public record RefundRequestDetails(@JsonUnwrapped RefundRequest request, String customerName, List<FeeLine> feeLines,
                                    List<Payment> payments, CreditNote creditNote, List<AuditEvent> trail,
                                    List<CaseTransition> transitions) {
+
+    /** Where the decisions taken for this request are listed (fees, review, credit), with their table versions. */
+    @com.fasterxml.jackson.annotation.JsonProperty("decisionLog")
+    public String decisionLog() {
+        return "/api/decision-log?processInstanceId=" + request.processInstanceId();
+    }
 }

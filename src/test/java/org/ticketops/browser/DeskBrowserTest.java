@@ -104,6 +104,7 @@ class DeskBrowserTest {
         assertThat(started.requestedBy()).isEqualTo("amy");
         assertThat(outcome.getText()).startsWith(String.format("R-%06d", started.id())).contains(refundBack);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Refund request " + String.format("R-%06d", started.id()));
+        assertThat(browser.findElement(By.id("decisions")).getText()).contains("refund-fees").contains("v");
     }
 
     @Test

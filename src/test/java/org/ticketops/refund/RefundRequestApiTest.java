@@ -67,6 +67,9 @@ class RefundRequestApiTest {
         assertThat(created.path("totalFee").asText()).isEqualTo("192.00");
         assertThat(created.path("totalRefund").asText()).isEqualTo("768.00");
         assertThat(created.path("trail").findValuesAsText("action")).containsExactly("REQUESTED", "EVALUATED");
+        // the request links to the decisions taken for it
+        JsonNode decisions = api.get("amy", created.path("decisionLog").asText()).hasStatus(200).tree();
+        assertThat(decisions.findValuesAsText("table")).contains("refund-fees", "refund-review");
 
         engine.executeJobs(created.path("processInstanceId").asText());
         JsonNode done = api.get("sam", PATH + "/" + created.path("id").asLong()).hasStatus(200).tree();
