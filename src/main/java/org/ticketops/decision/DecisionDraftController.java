@@ -128,6 +128,16 @@ class DecisionDraftController {
     }
 
     /** @param at when the draft goes into force (ISO-8601 with offset); now when left out */
+    record Kept(@Size(max = 200) String name, @jakarta.validation.constraints.NotNull java.util.Map<String, Object> input) {
+    }
+
+    @Operation(summary = "Keeps a decision as a scenario of the draft: its input, with what the draft decides as expected")
+    @PostMapping("/drafts/{id}/scenarios")
+    java.util.Map<String, Integer> keep(@PathVariable String table, @PathVariable long id, @Valid @RequestBody Kept kept,
+                                        Principal user) {
+        return java.util.Map.of("line", drafts.keepAsScenario(table, id, kept.name(), kept.input(), user.getName()));
+    }
+
     record Activation(@Size(max = 500) String comment, java.time.OffsetDateTime at) {
     }
 

@@ -241,6 +241,72 @@ public class DecisionDrafts {
         return fired;
     }
 
+    /**
+     * Adds a scenario to a draft from a decision (a replayed or logged one): its input, and as expected results what
+     * the draft decides for it, written the way the scenarios file writes them. Answers the new scenario's line.
+     */
+    @Transactional
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int keepAsScenario(String table, long id, String name, Map<String, Object> input, String user) {
+        get(table, id);
+        DecisionTable definition = decisions.definition(table);
+        byte[] content = drafts.content(id).content();
+        String scenarios = drafts.content(id).scenarios();
+        Object in;
+        try {
+            in = json.convertValue(input, definition.inputType());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("input", "is not an input of " + table + ": " + e.getMessage());
+        }
+        Object out;
+        try {
+            out = definition.decide(in, compiler.compile(new TableVersionRef(table, 0, DecisionService.sha256(content)), content));
+        } catch (ProblemException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            throw new InvalidField("input", "the draft cannot decide it: " + e.getMessage());
+        }
+        List<String> lines = scenarios.lines().toList();
+        String header = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst()
+                .orElseThrow(() -> new InvalidField("scenarios", "have no header row"));
+        List<String> columns = List.of(header.split(","));
+        Map<String, String> outputs = Scenarios.view(out, columns);
+        List<String> cells = new ArrayList<>();
+        for (String column : columns) {
+            String value;
+            if (column.equals("scenario")) {
+                value = name == null || name.isBlank() ? "kept from a decision" : name.strip();
+            } else if (outputs.containsKey(column)) {
+                value = outputs.get(column);
+            } else {
+                value = Scenarios.render(component(in, column));
+            }
+            cells.add(value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
+        }
+        String updated = scenarios.stripTrailing() + "\n" + String.join(",", cells) + "\n";
+        try {
+            Scenarios.parse(definition, updated);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("scenarios", e.getMessage());
+        }
+        drafts.update(id, content, updated, clock.instant());
+        audit.record(user, "DECISION_DRAFT_SCENARIO_KEPT", DecisionService.AUDIT_SUBJECT, table, "draft " + id + ": " + cells);
+        return (int) updated.lines().count();
+    }
+
+    private static Object component(Object record, String name) {
+        for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                try {
+                    return c.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Puts an earlier version's rows back in force as a new version (comment required; it passes the checks again). */
     @Transactional
     public TableVersion rollback(String table, int version, String comment, String user) {

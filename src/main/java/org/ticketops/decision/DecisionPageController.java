@@ -257,6 +257,21 @@ class DecisionPageController {
         }
     }
 
+    /** "Keep this as a scenario": a replayed decision's input, with the draft's result as expected. */
+    @PostMapping("/decisions/{table}/drafts/{id}/keep")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String keep(@PathVariable String table, @PathVariable long id, @RequestParam String input,
+                @RequestParam(required = false) String name, Principal user) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = new com.fasterxml.jackson.databind.ObjectMapper().readValue(input, Map.class);
+        try {
+            int line = drafts.keepAsScenario(table, id, name, values, user.getName());
+            return "<span class=\"kept\">Kept as scenario (line " + line + ")</span>";
+        } catch (ProblemException refused) {
+            return "<span class=\"refusal\">" + org.springframework.web.util.HtmlUtils.htmlEscape(refused.getMessage()) + "</span>";
+        }
+    }
+
     @PostMapping("/decisions/{table}/drafts/{id}/delete")
     String delete(@PathVariable String table, @PathVariable long id, Principal user, RedirectAttributes redirect) {
         drafts.delete(table, id, user.getName());

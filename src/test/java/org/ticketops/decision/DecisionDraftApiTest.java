@@ -108,6 +108,19 @@ class DecisionDraftApiTest {
         assertThat(new java.math.BigDecimal(replay.path("moneyChange").path("fee").asText())).isPositive();
         assertThat(replay.path("changedCases").get(0).path("input").path("reason").asText()).isNotBlank();
 
+        // keep a replayed decision as a scenario: its input, with what the draft decides as the expected result
+        JsonNode keptInput = replay.path("changedCases").get(0).path("input");
+        int line = api.post("olivia", PATH + "/drafts/" + id + "/scenarios", Map.of("name", "kept from the replay",
+                "input", json.convertValue(keptInput, Map.class))).hasStatus(200).tree().path("line").asInt();
+        JsonNode again = api.post("olivia", PATH + "/drafts/" + id + "/check", null).hasStatus(200).tree();
+        assertThat(again.path("scenarios").size()).isEqualTo(report.path("scenarios").size() + 1);
+        assertThat(again.path("scenarios")).anySatisfy(sc -> {
+            assertThat(sc.path("name").asText()).isEqualTo("kept from the replay");
+            assertThat(sc.path("actual")).isEqualTo(sc.path("expected"));
+        });
+        assertThat(line).isPositive();
+        api.post("olivia", PATH + "/drafts/" + id + "/scenarios", Map.of("input", Map.of("reason", "NONSENSE"))).isProblem(400);
+
         assertThat(api.post("olivia", PATH + "/drafts/" + id + "/activate", Map.of("comment", "try")).isProblem(422).code())
                 .isEqualTo("SCENARIOS_FAILED");
         assertThat(inForce()).isEqualTo(version);
