@@ -120,8 +120,7 @@ final class TableLayout {
             }
             return new TableLayout(template, tables, stray);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidDecisionTable("(upload)", List.of("The file is not a readable .xlsx spreadsheet: "
-                    + e.getClass().getSimpleName()));
+            throw new BrokenWorkbook(e.getClass().getSimpleName());
         }
     }
 

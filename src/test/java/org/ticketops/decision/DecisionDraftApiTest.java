@@ -159,6 +159,19 @@ class DecisionDraftApiTest {
         ((Map<String, Object>) unknown.get(0).get("cells")).put("ZZ", "1");
         api.post("olivia", PATH + "/drafts", Map.of("rows", unknown)).isProblem(400, "rows[0].ZZ");
         api.post("fiona", PATH + "/drafts", Map.of("rows", rows(view))).isProblem(403);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth("olivia", "olivia");
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("file", new org.springframework.core.io.ByteArrayResource("not a workbook".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "fees.xlsx";
+            }
+        });
+        var broken = rest.exchange(PATH + "/drafts", HttpMethod.POST, new org.springframework.http.HttpEntity<>(body, headers), String.class);
+        assertThat(broken.getStatusCode().value()).isEqualTo(400);
+        assertThat(broken.getBody()).contains("BROKEN_WORKBOOK");
         assertThat(api.get("olivia", PATH + "/drafts").hasStatus(200).tree()).hasSize(draftsBefore);
     }
 
