@@ -58,7 +58,7 @@ class DecisionTableGuard {
     void check(String table, byte[] content) {
         Reference reference = reference(table);
         TableLayout upload = TableLayout.read(content);
-        compareTemplates(table, reference.layout().template(), upload.template());
+        compareTemplates(table, reference.layout(), upload);
         int rules = upload.ruleCount();
         if (rules > properties.maxRules()) {
             throw new TooManyRules(table, rules, properties.maxRules());
@@ -94,12 +94,15 @@ class DecisionTableGuard {
         }
     }
 
-    private static void compareTemplates(String table, Map<String, String> expected, Map<String, String> found) {
+    private static void compareTemplates(String table, TableLayout reference, TableLayout upload) {
+        Map<String, String> expected = reference.template();
+        Map<String, String> found = upload.template();
         List<String> ordered = new ArrayList<>(expected.keySet());
         found.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(ordered::add);
         for (String cell : ordered) {
             if (!Objects.equals(expected.get(cell), found.get(cell))) {
-                throw new TableStructureChanged(table, cell, expected.get(cell), found.get(cell));
+                String where = found.containsKey(cell) ? upload.address(cell) : reference.address(cell);
+                throw new TableStructureChanged(table, where, expected.get(cell), found.get(cell));
             }
         }
     }

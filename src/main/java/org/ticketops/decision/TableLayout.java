@@ -48,18 +48,40 @@ final class TableLayout {
     }
 
     private final Map<String, String> template;
+    private final Map<String, String> addresses;
     private final List<RuleTable> tables;
     private final List<String> strayCells;
 
-    private TableLayout(Map<String, String> template, List<RuleTable> tables, List<String> strayCells) {
+    private TableLayout(Map<String, String> template, Map<String, String> addresses, List<RuleTable> tables,
+                        List<String> strayCells) {
         this.template = template;
+        this.addresses = addresses;
         this.tables = tables;
         this.strayCells = strayCells;
     }
 
-    /** Template cells keyed by "Sheet!A1" (plus merged regions and sheet names), in reading order. */
+    /**
+     * Template cells (plus merged regions and sheet names), in reading order, keyed by sheet, column and row counted
+     * without the rule rows above: a rule table that gains or loses rows (the rows under it moving with it, as when
+     * rows are inserted in Excel) leaves the template unchanged.
+     */
     Map<String, String> template() {
         return template;
+    }
+
+    /** Where a template key's cell is in this workbook ("Sheet!A38"), for messages. */
+    String address(String key) {
+        return addresses.getOrDefault(key, key);
+    }
+
+    private static String templateKey(String sheet, int column, int row, List<int[]> ruleRowRanges) {
+        int above = 0;
+        for (int[] range : ruleRowRanges) {
+            if (range[1] <= row) {
+                above += range[1] - range[0];
+            }
+        }
+        return sheet + "!" + org.apache.poi.ss.util.CellReference.convertNumToColString(column) + "#" + (row - above);
     }
 
     List<RuleTable> tables() {
@@ -79,6 +101,7 @@ final class TableLayout {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
             Map<String, String> template = new LinkedHashMap<>();
+            Map<String, String> addresses = new LinkedHashMap<>();
             List<RuleTable> tables = new ArrayList<>();
             List<String> stray = new ArrayList<>();
             for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
@@ -108,17 +131,23 @@ final class TableLayout {
                         }
                         String ref = sheetName + "!" + new CellAddress(cell).formatAsString();
                         if (range == null) {
-                            template.put(ref, (cell.getCellType() == CellType.FORMULA ? "=" + cell.getCellFormula() : text));
+                            String key = templateKey(sheetName, cell.getColumnIndex(), row.getRowNum(), ruleRowRanges);
+                            template.put(key, (cell.getCellType() == CellType.FORMULA ? "=" + cell.getCellFormula() : text));
+                            addresses.put(key, ref);
                         } else if (cell.getColumnIndex() < range[2] || cell.getColumnIndex() > range[3]) {
                             stray.add(ref);
                         }
                     }
                 }
                 for (CellRangeAddress merged : sheet.getMergedRegions()) {
-                    template.put(sheetName + "!merged " + merged.formatAsString(), "merged");
+                    int rows = merged.getLastRow() - merged.getFirstRow();
+                    String key = templateKey(sheetName, merged.getFirstColumn(), merged.getFirstRow(), ruleRowRanges)
+                            + " merged " + (merged.getLastColumn() - merged.getFirstColumn() + 1) + "x" + (rows + 1);
+                    template.put(key, "merged");
+                    addresses.put(key, sheetName + "!merged " + merged.formatAsString());
                 }
             }
-            return new TableLayout(template, tables, stray);
+            return new TableLayout(template, addresses, tables, stray);
         } catch (IOException | RuntimeException e) {
             throw new BrokenWorkbook(e.getClass().getSimpleName());
         }

@@ -75,8 +75,9 @@ public final class TableRows {
 
     /**
      * Writes {@code rows} into the rule table of {@code template} (the spreadsheet of the version a draft starts
-     * from): changed cells, rows added at the end (styled like the last one), rows removed. Numbers are written as
-     * numbers, everything else as text; nothing is ever written as a formula.
+     * from): changed cells, rows added at the end (styled like the last one), rows removed; what is under the table
+     * moves down or up with it, as when rows are inserted or deleted in Excel. Numbers are written as numbers,
+     * everything else as text; nothing is ever written as a formula.
      */
     public static byte[] apply(byte[] template, List<RuleRow> rows) {
         return apply(template, Map.of(0, rows));
@@ -84,7 +85,7 @@ public final class TableRows {
 
     /**
      * Writes the rows of several rule tables (by their place in the sheet, 0 = the first); tables not named keep
-     * their rows. A table grows only into the blank rows below it: the template under it is not moved.
+     * their rows.
      */
     public static byte[] apply(byte[] template, Map<Integer, List<RuleRow>> byTable) {
         byte[] content = template;
@@ -118,14 +119,13 @@ public final class TableRows {
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.getSheet(table.sheet());
             Row styleRow = sheet.getRow(first + Math.max(0, oldCount - 1));
-            for (int i = 0; i < Math.max(oldCount, rows.size()); i++) {
+            int below = first + oldCount;
+            int delta = rows.size() - oldCount;
+            if (delta > 0 && sheet.getLastRowNum() >= below) {
+                sheet.shiftRows(below, sheet.getLastRowNum(), delta); // what is under the table moves down with it
+            }
+            for (int i = 0; i < rows.size(); i++) {
                 Row row = sheet.getRow(first + i);
-                if (i >= rows.size()) {
-                    if (row != null) {
-                        sheet.removeRow(row);
-                    }
-                    continue;
-                }
                 if (row == null) {
                     row = sheet.createRow(first + i);
                 }
@@ -141,6 +141,17 @@ public final class TableRows {
                         }
                     }
                     write(cell, value);
+                }
+            }
+            if (delta < 0) {
+                for (int i = rows.size(); i < oldCount; i++) {
+                    Row row = sheet.getRow(first + i);
+                    if (row != null) {
+                        sheet.removeRow(row);
+                    }
+                }
+                if (sheet.getLastRowNum() >= below) {
+                    sheet.shiftRows(below, sheet.getLastRowNum(), delta); // and up again when it shrinks
                 }
             }
             workbook.write(out);

@@ -13,7 +13,8 @@ public class TableStructureChanged extends ProblemException {
     public TableStructureChanged(String table, String cell, String expected, String found) {
         super(Kind.UNPROCESSABLE, "TABLE_STRUCTURE_CHANGED", "Table structure changed",
                 "Decision table " + table + " was refused: cell " + cell + " is part of the table's structure, which only a"
-                        + " release changes; edit the rule rows' values only. The active version stays in force.",
+                        + " release changes; edit the rule rows' values only (to add a rule, insert a row inside the table so"
+                        + " that what is under it moves down). The active version stays in force.",
                 Map.of("cell", cell, "expected", abbreviate(expected), "found", abbreviate(found)));
     }
 

@@ -314,6 +314,34 @@ class DecisionDraftApiTest {
         api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + draft, null, Map.of()).hasStatus(204);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTableGrowsAndShrinksAndTheTablesUnderItMoveWithIt() {
+        int version = inForce();
+        JsonNode view = api.get("olivia", PATH + "/versions/" + version + "/rows").hasStatus(200).tree();
+        JsonNode minimum = view.path("tables").get(1).path("rows");
+        List<Map<String, Object>> grown = rows(view);
+        Map<String, Object> last = grown.get(grown.size() - 1);
+        for (int i = 0; i < 20; i++) {
+            grown.add(new LinkedHashMap<>(Map.of("cells", new LinkedHashMap<>((Map<String, Object>) last.get("cells")))));
+        }
+        long id = api.post("olivia", PATH + "/drafts", Map.of("rows", grown)).hasStatus(201).tree().path("id").asLong();
+        JsonNode after = api.get("olivia", PATH + "/drafts/" + id + "/rows").hasStatus(200).tree();
+        assertThat(after.path("rows").size()).isEqualTo(view.path("rows").size() + 20);
+        assertThat(after.path("tables").get(1).path("rows")).isEqualTo(minimum);
+        JsonNode report = api.post("olivia", PATH + "/drafts/" + id + "/check", null).hasStatus(200).tree();
+        assertThat(report.path("activatable").asBoolean()).isTrue();
+        assertThat(report.path("completeness").path("rows").size()).isEqualTo(20);
+
+        List<Map<String, Object>> shrunk = rows(view);
+        shrunk.remove(shrunk.size() - 1);
+        api.call("olivia", HttpMethod.PUT, PATH + "/drafts/" + id, Map.of("rows", shrunk), Map.of()).hasStatus(200);
+        JsonNode smaller = api.get("olivia", PATH + "/drafts/" + id + "/rows").hasStatus(200).tree();
+        assertThat(smaller.path("rows").size()).isEqualTo(view.path("rows").size() - 1);
+        assertThat(smaller.path("tables").get(1).path("rows")).isEqualTo(minimum);
+        api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + id, null, Map.of()).hasStatus(204);
+    }
+
     static Map<String, Object> map() {
         return new LinkedHashMap<>();
     }
