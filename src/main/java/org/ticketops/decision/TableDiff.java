@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Two versions of a table compared row by row: a row is the same rule in both when its conditions are the same
- * (the n-th such row with the n-th); then it is unchanged, moved, or changed in its results cell by cell. Rows
- * only in the newer version are added, rows only in the older removed.
+ * (the n-th such row with the n-th); then it is unchanged, moved (out of the longest run that kept its order), or
+ * changed in its results cell by cell. Rows only in the newer version are added, rows only in the older removed.
  */
 public final class TableDiff {
 
@@ -47,17 +47,25 @@ public final class TableDiff {
         }
         List<Entry> entries = new ArrayList<>();
         boolean[] matched = new boolean[from.rows().size()];
+        int[] partner = new int[to.rows().size()];
+        java.util.Arrays.fill(partner, -1);
+        for (int j = 0; j < to.rows().size(); j++) {
+            List<Integer> candidates = unmatched.get(key(to.rows().get(j), conditions));
+            if (candidates != null && !candidates.isEmpty()) {
+                partner[j] = candidates.remove(0);
+                matched[partner[j]] = true;
+            }
+        }
+        java.util.Set<Integer> inPlace = longestInOrder(partner);
         for (int j = 0; j < to.rows().size(); j++) {
             TableRows.RuleRow row = to.rows().get(j);
-            List<Integer> candidates = unmatched.get(key(row, conditions));
-            if (candidates == null || candidates.isEmpty()) {
+            int i = partner[j];
+            if (i < 0) {
                 entries.add(new Entry(Kind.ADDED, null, j + 1, row.cells(), Map.of()));
                 continue;
             }
-            int i = candidates.remove(0);
-            matched[i] = true;
             Map<String, CellChange> changes = changes(from.rows().get(i), row, to.columns());
-            Kind kind = !changes.isEmpty() ? Kind.CHANGED : i != j ? Kind.MOVED : Kind.SAME;
+            Kind kind = !changes.isEmpty() ? Kind.CHANGED : inPlace.contains(j) ? Kind.SAME : Kind.MOVED;
             entries.add(new Entry(kind, i + 1, j + 1, row.cells(), changes));
         }
         for (int i = 0; i < from.rows().size(); i++) {
@@ -70,6 +78,41 @@ public final class TableDiff {
             counts.put(kind, entries.stream().filter(e -> e.kind() == kind).count());
         }
         return new Result(fromVersion, toVersion, to.columns(), entries, counts);
+    }
+
+    /**
+     * The matched rows that kept their order (a longest increasing run of their old positions): the others moved.
+     * Moving one row to the end so marks that one row, not every row after it.
+     */
+    private static java.util.Set<Integer> longestInOrder(int[] partner) {
+        List<Integer> js = new ArrayList<>();
+        for (int j = 0; j < partner.length; j++) {
+            if (partner[j] >= 0) {
+                js.add(j);
+            }
+        }
+        int n = js.size();
+        int[] length = new int[n];
+        int[] previous = new int[n];
+        int best = -1;
+        for (int a = 0; a < n; a++) {
+            length[a] = 1;
+            previous[a] = -1;
+            for (int b = 0; b < a; b++) {
+                if (partner[js.get(b)] < partner[js.get(a)] && length[b] + 1 > length[a]) {
+                    length[a] = length[b] + 1;
+                    previous[a] = b;
+                }
+            }
+            if (best < 0 || length[a] > length[best]) {
+                best = a;
+            }
+        }
+        java.util.Set<Integer> kept = new java.util.HashSet<>();
+        for (int a = best; a >= 0; a = previous[a]) {
+            kept.add(js.get(a));
+        }
+        return kept;
     }
 
     private static String key(TableRows.RuleRow row, List<String> conditions) {
