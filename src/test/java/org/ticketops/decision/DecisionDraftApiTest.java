@@ -159,6 +159,12 @@ class DecisionDraftApiTest {
         ((Map<String, Object>) unknown.get(0).get("cells")).put("ZZ", "1");
         api.post("olivia", PATH + "/drafts", Map.of("rows", unknown)).isProblem(400, "rows[0].ZZ");
         api.post("fiona", PATH + "/drafts", Map.of("rows", rows(view))).isProblem(403);
+        // unknown table, version, draft or schedule: 404
+        api.get("olivia", "/api/decision-tables/no-such-table/drafts").isProblem(404);
+        api.get("olivia", PATH + "/versions/999/rows").isProblem(404);
+        api.post("olivia", PATH + "/drafts/999999/check", null).isProblem(404);
+        api.post("olivia", PATH + "/schedules/999999/cancel", null).isProblem(404);
+        api.get("fiona", PATH + "/diff?from=1&to=999").isProblem(404);
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setBasicAuth("olivia", "olivia");
         headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
