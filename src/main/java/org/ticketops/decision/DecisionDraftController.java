@@ -36,10 +36,12 @@ class DecisionDraftController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final DecisionService decisions;
     private final DecisionDrafts drafts;
+    private final ScheduledActivations scheduled;
 
-    DecisionDraftController(DecisionService decisions, DecisionDrafts drafts) {
+    DecisionDraftController(DecisionService decisions, DecisionDrafts drafts, ScheduledActivations scheduled) {
         this.decisions = decisions;
         this.drafts = drafts;
+        this.scheduled = scheduled;
     }
 
     @Operation(summary = "A version's rule rows as the grid shows them: columns with their labels, rows by column letter")
@@ -159,19 +161,19 @@ class DecisionDraftController {
     Object activate(@PathVariable String table, @PathVariable long id, @Valid @RequestBody Activation activation,
                     Principal user) {
         if (activation.at() != null) {
-            return drafts.schedule(table, id, activation.at().toInstant(), activation.comment(), user.getName());
+            return scheduled.schedule(table, id, activation.at().toInstant(), activation.comment(), user.getName());
         }
         return drafts.activate(table, id, activation.comment(), user.getName());
     }
 
     @GetMapping("/schedules")
     List<ScheduledActivation> schedules(@PathVariable String table) {
-        return drafts.schedules(table);
+        return scheduled.schedules(table);
     }
 
     @Operation(summary = "Cancels a pending scheduled activation")
     @PostMapping("/schedules/{id}/cancel")
     ScheduledActivation cancel(@PathVariable String table, @PathVariable long id, Principal user) {
-        return drafts.cancelSchedule(table, id, user.getName());
+        return scheduled.cancelSchedule(table, id, user.getName());
     }
 }

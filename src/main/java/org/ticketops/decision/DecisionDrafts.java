@@ -3,7 +3,6 @@ package org.ticketops.decision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +33,15 @@ public class DecisionDrafts {
 
     private final DecisionService decisions;
     private final DraftMapper drafts;
-    private final ScheduleMapper schedules;
     private final DecisionTableCompiler compiler;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    DecisionDrafts(DecisionService decisions, DraftMapper drafts, ScheduleMapper schedules, DecisionTableCompiler compiler,
+    DecisionDrafts(DecisionService decisions, DraftMapper drafts, DecisionTableCompiler compiler,
                    AuditTrail audit, ObjectMapper json, Clock clock) {
         this.decisions = decisions;
         this.drafts = drafts;
-        this.schedules = schedules;
         this.compiler = compiler;
         this.audit = audit;
         this.json = json;
@@ -176,69 +173,6 @@ public class DecisionDrafts {
         TableVersion version = decisions.upload(table, draft.fileName(), drafts.content(id).content(), drafts.content(id).scenarios(), comment, user);
         drafts.delete(id);
         return version;
-    }
-
-    /**
-     * Schedules a draft to go into force at {@code at} (in the future; comment required): it is checked and stored
-     * as a version now, not in force; the draft is gone. Every node puts it in force when the time comes.
-     */
-    @Transactional
-    public ScheduledActivation schedule(String table, long id, Instant at, String comment, String user) {
-        if (comment == null || comment.isBlank()) {
-            throw new InvalidField("comment", "is required: say why the table changes");
-        }
-        if (at == null || !at.isAfter(clock.instant())) {
-            throw new InvalidField("at", "must be in the future");
-        }
-        TableDraft draft = get(table, id);
-        TableVersionRef inForce = decisions.activeVersion(table);
-        if (inForce.version() != draft.basedOn()) {
-            throw new DraftStale(table, id, draft.basedOn(), inForce.version());
-        }
-        TableVersion stored = decisions.storeInactive(table, draft.fileName(), drafts.content(id).content(),
-                drafts.content(id).scenarios(), comment, user);
-        drafts.delete(id);
-        var row = new ScheduleMapper.Row();
-        row.tableName = table;
-        row.version = stored.version();
-        row.activateAt = at;
-        row.comment = comment;
-        row.scheduledBy = user;
-        row.scheduledAt = clock.instant();
-        schedules.insert(row);
-        audit.record(user, "DECISION_TABLE_SCHEDULED", DecisionService.AUDIT_SUBJECT, table, "v" + stored.version()
-                + " goes into force at " + at + ": " + comment);
-        return schedules.find(table, row.id).orElseThrow();
-    }
-
-    public List<ScheduledActivation> schedules(String table) {
-        return schedules.findOfTable(decisions.definition(table).name());
-    }
-
-    /** Cancels a pending scheduled activation (409 when it already fired or was cancelled). */
-    @Transactional
-    public ScheduledActivation cancelSchedule(String table, long id, String user) {
-        ScheduledActivation schedule = schedules.find(decisions.definition(table).name(), id)
-                .orElseThrow(() -> new NotFound("scheduled activation of " + table, id));
-        if (schedules.finish(id, "CANCELLED", clock.instant()) != 1) {
-            throw new ScheduleNotPending(id, schedule.status());
-        }
-        audit.record(user, "DECISION_TABLE_SCHEDULE_CANCELLED", DecisionService.AUDIT_SUBJECT, table,
-                "v" + schedule.version() + " will not go into force at " + schedule.activateAt());
-        return schedules.find(table, id).orElseThrow();
-    }
-
-    /** Puts due scheduled versions in force; of several nodes one wins each (the others see 0 rows). */
-    @Transactional
-    public List<ScheduledActivation> fireDue() {
-        List<ScheduledActivation> fired = new ArrayList<>();
-        for (ScheduledActivation due : schedules.findDue(clock.instant())) {
-            if (schedules.finish(due.id(), "DONE", clock.instant()) == 1) {
-                decisions.activate(due.tableName(), due.version(), "scheduled: " + due.comment(), due.scheduledBy());
-                fired.add(due);
-            }
-        }
-        return fired;
     }
 
     /**
@@ -398,15 +332,6 @@ public class DecisionDrafts {
         audit.record(user, action, DecisionService.AUDIT_SUBJECT, table, "draft " + row.id + " from v" + basedOn
                 + (comment == null || comment.isBlank() ? "" : ": " + comment));
         return get(table, row.id);
-    }
-
-    /** The scheduled activation already fired or was cancelled: 409. */
-    static final class ScheduleNotPending extends ProblemException {
-        ScheduleNotPending(long id, String status) {
-            super(Kind.CONFLICT, "SCHEDULE_NOT_PENDING", "Not pending",
-                    "Scheduled activation " + id + " is " + status + "; only a pending one can be cancelled.",
-                    Map.of("status", status));
-        }
     }
 
     /** Another version was activated since the draft was made: 409. */

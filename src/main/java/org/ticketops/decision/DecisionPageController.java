@@ -42,14 +42,16 @@ class DecisionPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private final DecisionService decisions;
     private final DecisionDrafts drafts;
+    private final ScheduledActivations scheduled;
     private final DraftMapper log;
     private final ZoneId zone;
     private final Clock clock;
 
-    DecisionPageController(DecisionService decisions, DecisionDrafts drafts, DraftMapper log, TicketOpsProperties ticketOps,
-                           Clock clock) {
+    DecisionPageController(DecisionService decisions, DecisionDrafts drafts, ScheduledActivations scheduled, DraftMapper log,
+                           TicketOpsProperties ticketOps, Clock clock) {
         this.decisions = decisions;
         this.drafts = drafts;
+        this.scheduled = scheduled;
         this.log = log;
         this.zone = ticketOps.zone();
         this.clock = clock;
@@ -93,7 +95,7 @@ class DecisionPageController {
         model.addAttribute("view", TableRows.read(decisions.file(table, inForce.version()).content()));
         model.addAttribute("drafts", drafts.list(table));
         model.addAttribute("versions", decisions.versions(table));
-        model.addAttribute("schedules", drafts.schedules(table).stream().filter(x -> x.status().equals("PENDING")).toList());
+        model.addAttribute("schedules", scheduled.schedules(table).stream().filter(x -> x.status().equals("PENDING")).toList());
         return "decisions/table";
     }
 
@@ -120,7 +122,7 @@ class DecisionPageController {
     @PostMapping("/decisions/{table}/schedules/{id}/cancel")
     String cancelSchedule(@PathVariable String table, @PathVariable long id, Principal user, RedirectAttributes redirect) {
         try {
-            drafts.cancelSchedule(table, id, user.getName());
+            scheduled.cancelSchedule(table, id, user.getName());
             redirect.addFlashAttribute("message", "The scheduled activation is cancelled.");
         } catch (ProblemException refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage());
@@ -243,9 +245,9 @@ class DecisionPageController {
         try {
             if (at != null && !at.isBlank()) {
                 Instant when = java.time.LocalDateTime.parse(at).atZone(zone).toInstant();
-                ScheduledActivation scheduled = drafts.schedule(table, id, when, comment, user.getName());
-                redirect.addFlashAttribute("message", "Version " + scheduled.version() + " goes into force at "
-                        + new Format().time(scheduled.activateAt()) + ".");
+                ScheduledActivation pending = scheduled.schedule(table, id, when, comment, user.getName());
+                redirect.addFlashAttribute("message", "Version " + pending.version() + " goes into force at "
+                        + new Format().time(pending.activateAt()) + ".");
                 return "redirect:/decisions/" + table;
             }
             TableVersion version = drafts.activate(table, id, comment, user.getName());

@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "ticketops.decisions.schedule-enabled", havingValue = "true", matchIfMissing = true)
 class DecisionSchedules {
 
-    private final DecisionDrafts drafts;
+    private final ScheduledActivations scheduled;
 
-    DecisionSchedules(DecisionDrafts drafts) {
-        this.drafts = drafts;
+    DecisionSchedules(ScheduledActivations scheduled) {
+        this.scheduled = scheduled;
     }
 
     @Scheduled(fixedDelayString = "${ticketops.decisions.schedule-poll:PT1S}", initialDelayString = "PT5S")
     void fire() {
-        drafts.fireDue();
+        scheduled.fireDue();
     }
 }

@@ -230,7 +230,7 @@ class DecisionDraftApiTest {
     }
 
     @Test
-    void aDraftScheduledForLaterGoesIntoForceAtThatTimeUnlessCancelled(@Autowired DecisionDrafts drafts,
+    void aDraftScheduledForLaterGoesIntoForceAtThatTimeUnlessCancelled(@Autowired ScheduledActivations activations,
                                                                         @Autowired org.ticketops.support.Engine engine) {
         try {
             int base = inForce();
@@ -243,12 +243,12 @@ class DecisionDraftApiTest {
             int scheduled = schedule.path("version").asInt();
             assertThat(scheduled).isEqualTo(base + 1);
             assertThat(inForce()).as("not in force before its time").isEqualTo(base);
-            assertThat(drafts.fireDue()).isEmpty();
+            assertThat(activations.fireDue()).isEmpty();
 
             engine.advance(Duration.ofDays(1).plusMinutes(1));
-            assertThat(drafts.fireDue()).extracting(ScheduledActivation::version).containsExactly(scheduled);
+            assertThat(activations.fireDue()).extracting(ScheduledActivation::version).containsExactly(scheduled);
             assertThat(inForce()).isEqualTo(scheduled);
-            assertThat(drafts.fireDue()).as("fires once").isEmpty();
+            assertThat(activations.fireDue()).as("fires once").isEmpty();
 
             long second = api.post("olivia", PATH + "/drafts", Map.of("rows", rows(view))).hasStatus(201).tree().path("id").asLong();
             String later = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(3).withNano(0).toString();
@@ -259,7 +259,7 @@ class DecisionDraftApiTest {
             assertThat(api.post("gary", PATH + "/schedules/" + pending + "/cancel", null).isProblem(409).code())
                     .isEqualTo("SCHEDULE_NOT_PENDING");
             engine.advance(Duration.ofDays(3));
-            assertThat(drafts.fireDue()).isEmpty();
+            assertThat(activations.fireDue()).isEmpty();
             assertThat(inForce()).isEqualTo(scheduled);
         } finally {
             engine.resetClock();
