@@ -2,10 +2,8 @@ package org.ticketops.cancellation;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +25,7 @@ import org.ticketops.customer.CustomerService;
 import org.ticketops.notification.Notification;
 import org.ticketops.platform.TicketOpsProperties;
 import org.ticketops.refund.NewRefundRequest;
+import org.ticketops.refund.RefundCase;
 import org.ticketops.refund.RefundReason;
 import org.ticketops.refund.RefundRegistration;
 import org.ticketops.refund.RefundRequestDetails;
@@ -48,7 +47,6 @@ import org.ticketops.web.NotFound;
 @Service
 public class ShowCancellationService implements ShowCancellations {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** What the API hands to the process's first step. */
     record Pending(long showId, String actor, long ordersToRefund) {
@@ -178,9 +176,9 @@ public class ShowCancellationService implements ShowCancellations {
         payload.put("customerName", customer.name());
         payload.put("eventName", show.eventName());
         payload.put("venue", show.venue());
-        payload.put("showStartsAt", WHEN.format(show.startsAt().atZone(zone)));
+        payload.put("showStartsAt", org.ticketops.web.Display.time(show.startsAt(), zone));
         payload.put("orderId", order.order().id());
-        payload.put("requestNumber", String.format("R-%06d", request.request().id()));
+        payload.put("requestNumber", RefundCase.businessKey(request.request().id()));
         notifications.enqueue(definition, cancellation.id(), email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
                 email ? customer.email() : customer.phone(), "show-cancelled", payload,
                 "show-cancelled-" + show.id() + "-order-" + order.order().id());

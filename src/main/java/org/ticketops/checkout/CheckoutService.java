@@ -23,7 +23,6 @@ import org.ticketops.pricing.Quote;
 import org.ticketops.pricing.QuoteService;
 import org.ticketops.sales.Order;
 import org.ticketops.sales.OrderDetails;
-import org.ticketops.sales.OrderStatus;
 import org.ticketops.sales.PaymentDirection;
 import org.ticketops.sales.PaymentGateway;
 import org.ticketops.sales.Sale;
@@ -214,9 +213,5 @@ public class CheckoutService {
             expired.forEach(id -> audit.record("system", "ORDER_EXPIRED", SUBJECT, id, "no deposit within the hold"));
             return expired;
         });
-    }
-
-    static boolean held(Order order) {
-        return order.status() == OrderStatus.AWAITING_DEPOSIT;
     }
 }

@@ -6,11 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
@@ -39,16 +37,17 @@ import org.ticketops.web.ProblemException;
 @Controller
 class DecisionPageController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private final DecisionService decisions;
     private final DecisionDrafts drafts;
     private final ScheduledActivations scheduled;
     private final DraftMapper log;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final ZoneId zone;
     private final Clock clock;
 
     DecisionPageController(DecisionService decisions, DecisionDrafts drafts, ScheduledActivations scheduled, DraftMapper log,
-                           TicketOpsProperties ticketOps, Clock clock) {
+                           com.fasterxml.jackson.databind.ObjectMapper json, TicketOpsProperties ticketOps, Clock clock) {
+        this.json = json;
         this.decisions = decisions;
         this.drafts = drafts;
         this.scheduled = scheduled;
@@ -59,7 +58,7 @@ class DecisionPageController {
 
     public final class Format {
         public String time(Instant instant) {
-            return instant == null ? "–" : WHEN.format(instant.atZone(zone));
+            return org.ticketops.web.Display.time(instant, zone);
         }
     }
 
@@ -265,7 +264,7 @@ class DecisionPageController {
     String keep(@PathVariable String table, @PathVariable long id, @RequestParam String input,
                 @RequestParam(required = false) String name, Principal user) throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, Object> values = new com.fasterxml.jackson.databind.ObjectMapper().readValue(input, Map.class);
+        Map<String, Object> values = json.readValue(input, Map.class);
         try {
             int line = drafts.keepAsScenario(table, id, name, values, user.getName());
             return "<span class=\"kept\">Kept as scenario (line " + line + ")</span>";

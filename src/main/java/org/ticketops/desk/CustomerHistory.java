@@ -3,7 +3,6 @@ package org.ticketops.desk;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import org.ticketops.decision.DecisionService;
 import org.ticketops.decision.LoggedDecision;
 import org.ticketops.pricing.DiscountTable;
 import org.ticketops.pricing.QuoteService;
+import org.ticketops.refund.RefundCase;
 import org.ticketops.refund.RefundRequest;
 import org.ticketops.refund.RefundRequestType;
 import org.ticketops.refund.RefundService;
@@ -52,7 +52,7 @@ public class CustomerHistory {
         }
         for (RefundRequest r : refunds.list(null, customerId, new PageRequest(0, limit)).items()) {
             boolean exchange = r.type() == RefundRequestType.EXCHANGE;
-            entries.add(new HistoryEntry(exchange ? "EXCHANGE_REQUEST" : "REFUND_REQUEST", String.format("R-%06d", r.id()),
+            entries.add(new HistoryEntry(exchange ? "EXCHANGE_REQUEST" : "REFUND_REQUEST", RefundCase.businessKey(r.id()),
                     r.id(), r.requestedAt(), r.status().name(), exchange ? r.amountDue() : r.totalRefund(),
                     (exchange ? "Exchange" : "Refund") + " of order " + r.orderId() + " · " + words(r.reason().name())));
         }
@@ -84,7 +84,6 @@ public class CustomerHistory {
     }
 
     private static String words(String name) {
-        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return org.ticketops.web.Display.words(name);
     }
 }

@@ -5,10 +5,8 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -35,6 +33,7 @@ import org.ticketops.pricing.Quote;
 import org.ticketops.pricing.QuoteService;
 import org.ticketops.refund.NewRefundRequest;
 import org.ticketops.refund.RefundAssessment;
+import org.ticketops.refund.RefundCase;
 import org.ticketops.refund.RefundReason;
 import org.ticketops.refund.RefundRegistration;
 import org.ticketops.refund.RefundRequestDetails;
@@ -45,6 +44,7 @@ import org.ticketops.sales.SalesChannel;
 import org.ticketops.sales.SalesService;
 import org.ticketops.sales.Ticket;
 import org.ticketops.sales.TicketStatus;
+import org.ticketops.web.Display;
 import org.ticketops.web.PageRequest;
 import org.ticketops.web.ProblemException;
 
@@ -57,7 +57,6 @@ import org.ticketops.web.ProblemException;
 @Controller
 class DeskController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private final CustomerService customers;
     private final CustomerHistory history;
     private final SalesService sales;
@@ -94,19 +93,15 @@ class DeskController {
     /** Formats for the templates: times in the center's zone, money with its currency, enum names as words. */
     public final class Format {
         public String time(Instant instant) {
-            return instant == null ? "–" : WHEN.format(instant.atZone(zone));
+            return Display.time(instant, zone);
         }
 
         public String money(BigDecimal amount) {
-            return amount == null ? "–" : "CNY " + String.format(Locale.ENGLISH, "%,.2f", amount);
+            return Display.money(amount);
         }
 
         public String words(Object value) {
-            if (value == null) {
-                return "–";
-            }
-            String words = value.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
-            return words.equals("customer choice") ? "Customer's choice" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            return Display.words(value);
         }
     }
 
@@ -212,7 +207,6 @@ class DeskController {
             }
         }
         model.addAttribute("targets", targets);
-        model.addAttribute("targetShows", catalog.shows(show.eventId(), clock.instant(), null));
         return "desk/order";
     }
 
@@ -256,7 +250,7 @@ class DeskController {
         RefundRequestDetails details = refunds.details(id);
         model.addAttribute("request", details.request());
         model.addAttribute("details", details);
-        model.addAttribute("number", String.format("R-%06d", id));
+        model.addAttribute("number", RefundCase.businessKey(id));
         model.addAttribute("decisions", decisionService.loggedFor(details.request().processInstanceId()));
         model.addAttribute("outcome", outcomes.ofProcessInstance(details.request().processInstanceId())
                 .map(CaseOutcomes.Outcome::outcome).orElse(null));

@@ -2,9 +2,7 @@ package org.ticketops.refund;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,7 +34,6 @@ public class RefundCase implements CaseDefinition {
             "exchange-expired", COMMON,
             "refund-rejected", with("rejectionCode"),
             "refund-withdrawn", COMMON);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final RefundMapper requests;
     private final ZoneId zone;
@@ -47,7 +44,7 @@ public class RefundCase implements CaseDefinition {
     }
 
     /** The case's business key: {@code R-000123}. */
-    static String businessKey(long requestId) {
+    public static String businessKey(long requestId) {
         return String.format("R-%06d", requestId);
     }
 
@@ -105,7 +102,7 @@ public class RefundCase implements CaseDefinition {
     }
 
     private String time(Instant instant) {
-        return instant == null ? "–" : TIME.format(instant.atZone(zone));
+        return org.ticketops.web.Display.time(instant, zone);
     }
 
     private static Set<String> with(String... fields) {

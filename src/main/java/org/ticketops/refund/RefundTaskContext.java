@@ -1,10 +1,10 @@
 package org.ticketops.refund;
 
+import org.ticketops.web.Display;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,16 +117,14 @@ class RefundTaskContext {
         return summaries;
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-
     /** {@code Sat 5 Dec 2026, 19:30} in the center's zone. */
     private String time(Instant instant) {
-        return instant == null ? "–" : TIME.format(instant.atZone(zone));
+        return Display.time(instant, zone);
     }
 
-    /** {@code CNY 3,760.00}. */
+    /** {@code CNY 3,760.00} (no amount yet: 0.00). */
     static String currency(BigDecimal amount) {
-        return "CNY " + String.format(Locale.ENGLISH, "%,.2f", amount == null ? BigDecimal.ZERO : amount);
+        return Display.money(amount == null ? BigDecimal.ZERO : amount);
     }
 
     /** {@code 60 days before the show}, {@code 5 hours before the show}, {@code after the show started}. */
@@ -145,16 +143,6 @@ class RefundTaskContext {
 
     /** An enum name as people read it: {@code CUSTOMER_CHOICE} → {@code Customer's choice}. */
     static String label(Object value) {
-        String name = String.valueOf(value);
-        String special = switch (name) {
-            case "CUSTOMER_CHOICE" -> "Customer's choice";
-            case "VIP" -> "VIP";
-            default -> null;
-        };
-        if (special != null) {
-            return special;
-        }
-        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Display.words(value);
     }
 }

@@ -81,44 +81,28 @@ public class SalesService {
     }
 
     /**
-     * Sells tickets: takes them out of the categories' availability, creates the order and its tickets,
-     * records the customer's payment, and binds the order to the refund terms in force now.
+     * Records a sale at list price with no discount, paid at once (demo data, tests, orders taken over from
+     * another system): the same recording as a priced sale ({@link #recordSale}), plus the customer's payment.
      */
     @Transactional
     public OrderDetails placeOrder(long customerId, long showId, SalesChannel channel, List<OrderLine> lines,
                                    String paymentMethod, Instant createdAt) {
-        customers.get(customerId);
-        Show show = catalog.show(showId);
         if (lines.isEmpty()) {
             throw new InvalidField("lines", "must not be empty");
         }
         Instant at = createdAt == null ? clock.instant() : createdAt;
-        List<TicketCategory> categories = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
+        List<Sale.Line> priced = new ArrayList<>();
         for (OrderLine line : lines) {
-            TicketCategory category = catalog.category(line.categoryId());
-            if (!category.showId().equals(show.id())) {
-                throw new InvalidField("categoryId", "category " + category.id() + " is not of show " + show.id());
-            }
-            catalog.take(category.id(), line.quantity());
-            categories.add(category);
-            total = total.add(category.price().multiply(BigDecimal.valueOf(line.quantity())));
+            BigDecimal price = catalog.category(line.categoryId()).price();
+            BigDecimal total = price.multiply(BigDecimal.valueOf(line.quantity()));
+            priced.add(new Sale.Line(line.categoryId(), line.quantity(), price, total, BigDecimal.ZERO.setScale(2), total));
         }
-        var order = new SalesMapper.OrderRow();
-        order.customerId = customerId;
-        order.showId = showId;
-        order.channel = channel;
-        order.status = OrderStatus.PAID;
-        order.total = total;
-        order.refundFeesVersion = decisions.activeVersion(DecisionTableNames.REFUND_FEES).version();
-        order.createdAt = at;
-        sales.insertOrder(order);
-        for (int i = 0; i < lines.size(); i++) {
-            issueTickets(order.id, categories.get(i), lines.get(i).quantity(), TicketStatus.SOLD);
-        }
-        recordPayment(order.id, PaymentDirection.IN, total, paymentMethod, "ORDER", String.valueOf(order.id), null,
-                "order-" + order.id, at);
-        return orderDetails(order.id);
+        catalog.show(showId);
+        OrderDetails order = recordSale(new Sale(customerId, showId, channel, null, priced, "", null, null, null, null, null,
+                null), at);
+        recordPayment(order.order().id(), PaymentDirection.IN, order.order().total(), paymentMethod, "ORDER",
+                String.valueOf(order.order().id()), null, "order-" + order.order().id(), at);
+        return orderDetails(order.order().id());
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.SpringApplication;
@@ -113,7 +112,4 @@ public final class DraftCheckBench {
                 + " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch);
     }
 
-    static Map<String, Object> none() {
-        return Map.of();
-    }
 }

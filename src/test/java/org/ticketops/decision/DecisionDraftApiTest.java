@@ -350,7 +350,4 @@ class DecisionDraftApiTest {
         api.call("olivia", HttpMethod.DELETE, PATH + "/drafts/" + id, null, Map.of()).hasStatus(204);
     }
 
-    static Map<String, Object> map() {
-        return new LinkedHashMap<>();
-    }
 }

@@ -60,7 +60,7 @@ class CustomerHistoryApiTest {
         assertThat(history.get(1).path("amount").asText()).isEqualTo("588.00");
         assertThat(history.get(1).path("summary").asText()).contains("2 ticket(s)").contains("Web");
         assertThat(history.get(0).path("reference").asText()).startsWith("R-");
-        assertThat(history.get(0).path("summary").asText()).isEqualTo("Refund of order " + orderId + " · Customer choice");
+        assertThat(history.get(0).path("summary").asText()).isEqualTo("Refund of order " + orderId + " · Customer's choice"); // the glossary's label, as in task forms and the desk
         // the sale's own pricing is not a quote the customer was given
         assertThat(history.get(2).path("summary").asText()).startsWith("3 × Standard").contains("2 % off (MEMBER)");
         api.get("amy", "/api/customers/99999999/history").isProblem(404);
