@@ -22,7 +22,6 @@ import org.ticketops.catalog.Show;
 import org.ticketops.catalog.ShowCancellations;
 import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
-import org.ticketops.notification.Notification;
 import org.ticketops.platform.TicketOpsProperties;
 import org.ticketops.refund.NewRefundRequest;
 import org.ticketops.refund.RefundCase;
@@ -167,11 +166,6 @@ public class ShowCancellationService implements ShowCancellations {
 
     private void tell(ShowCancellation cancellation, Show show, OrderDetails order, RefundRequestDetails request) {
         Customer customer = customers.get(order.order().customerId());
-        boolean email = customer.email() != null && !customer.email().isBlank();
-        boolean phone = customer.phone() != null && !customer.phone().isBlank();
-        if (!email && !phone) {
-            return; // the refund's own messages record that the customer could not be told
-        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("customerName", customer.name());
         payload.put("eventName", show.eventName());
@@ -179,8 +173,8 @@ public class ShowCancellationService implements ShowCancellations {
         payload.put("showStartsAt", org.ticketops.web.Display.time(show.startsAt(), zone));
         payload.put("orderId", order.order().id());
         payload.put("requestNumber", RefundCase.businessKey(request.request().id()));
-        notifications.enqueue(definition, cancellation.id(), email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
-                email ? customer.email() : customer.phone(), "show-cancelled", payload,
-                "show-cancelled-" + show.id() + "-order-" + order.order().id());
+        // a customer without an address or phone is not told here; the refund's own messages record that
+        notifications.enqueueToCustomer(definition, cancellation.id(), customer.email(), customer.phone(), "show-cancelled",
+                payload, "show-cancelled-" + show.id() + "-order-" + order.order().id());
     }
 }

@@ -24,6 +24,31 @@ public class CaseNotifications {
         this.outbox = outbox;
     }
 
+    /** How a message to a customer went out. */
+    public enum Delivery {
+        EMAIL, SMS, ALREADY_QUEUED, NO_CONTACT;
+
+        public boolean queued() {
+            return this == EMAIL || this == SMS;
+        }
+    }
+
+    /**
+     * Queues a message to a customer: by e-mail when they have an address, else by SMS to their phone; NO_CONTACT
+     * (nothing queued) when they have neither.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Delivery enqueueToCustomer(CaseDefinition definition, Object subjectId, String email, String phone,
+                                      String template, Map<String, ?> payload, String idempotencyKey) {
+        boolean byEmail = email != null && !email.isBlank();
+        if (!byEmail && (phone == null || phone.isBlank())) {
+            return Delivery.NO_CONTACT;
+        }
+        boolean queued = enqueue(definition, subjectId, byEmail ? Notification.Channel.EMAIL : Notification.Channel.SMS,
+                byEmail ? email : phone, template, payload, idempotencyKey);
+        return !queued ? Delivery.ALREADY_QUEUED : byEmail ? Delivery.EMAIL : Delivery.SMS;
+    }
+
     /** Queues the message; false when one with this idempotency key is already queued. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(CaseDefinition definition, Object subjectId, Notification.Channel channel, String recipient,

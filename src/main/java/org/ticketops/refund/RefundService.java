@@ -24,7 +24,6 @@ import org.ticketops.casework.CaseTransition;
 import org.ticketops.catalog.SeatHolds;
 import org.ticketops.customer.Customer;
 import org.ticketops.customer.CustomerService;
-import org.ticketops.notification.Notification;
 import org.ticketops.sales.OrderDetails;
 import org.ticketops.sales.SalesService;
 import org.ticketops.web.NotFound;
@@ -269,23 +268,20 @@ public class RefundService {
     void notifyCustomer(long id, String template, Map<String, ?> details) {
         RefundRequest request = request(id);
         Customer customer = customers.get(request.customerId());
-        boolean email = customer.email() != null && !customer.email().isBlank();
-        boolean phone = customer.phone() != null && !customer.phone().isBlank();
-        if (!email && !phone) {
-            audit.record("system", "CUSTOMER_NOT_NOTIFIED", SUBJECT, id, template
-                    + ": the customer has no e-mail address or phone number on record");
-            return;
-        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("requestId", id);
         payload.put("customerName", customer.name());
         payload.put("orderId", request.orderId());
         payload.put("type", request.type().name());
         payload.putAll(details);
-        if (outbox.enqueue(refundCase, id, email ? Notification.Channel.EMAIL : Notification.Channel.SMS,
-                email ? customer.email() : customer.phone(), template, payload,
-                reference(id) + "-" + template)) {
-            audit.record("system", "NOTIFICATION_QUEUED", SUBJECT, id, template + " queued for " + (email ? "e-mail" : "SMS"));
+        CaseNotifications.Delivery delivery = outbox.enqueueToCustomer(refundCase, id, customer.email(), customer.phone(),
+                template, payload, reference(id) + "-" + template);
+        if (delivery == CaseNotifications.Delivery.NO_CONTACT) {
+            audit.record("system", "CUSTOMER_NOT_NOTIFIED", SUBJECT, id, template
+                    + ": the customer has no e-mail address or phone number on record");
+        } else if (delivery.queued()) {
+            audit.record("system", "NOTIFICATION_QUEUED", SUBJECT, id, template + " queued for "
+                    + (delivery == CaseNotifications.Delivery.EMAIL ? "e-mail" : "SMS"));
         }
     }
 
