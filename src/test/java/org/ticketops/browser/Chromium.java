@@ -38,6 +38,44 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * Clicks through the DOM. Camunda's Angular pages do not take WebDriver's synthetic input events in headless
+     * Chromium (typing and clicking reach a plain page, not Tasklist), so tests click and type through the DOM events
+     * the page listens to.
+     */
+    static void click(WebDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait, org.openqa.selenium.By target) {
+        org.openqa.selenium.WebElement element = wait.until(
+                org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(target));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    }
+
+    /** Types into a field, through the DOM when key events do not arrive, and waits until it holds the text. */
+    static void type(WebDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait, org.openqa.selenium.By target,
+                     String text) {
+        org.openqa.selenium.WebElement field = wait.until(
+                org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(target));
+        field.click();
+        field.sendKeys(text);
+        if (!text.equals(field.getDomProperty("value"))) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].focus(); arguments[0].value = arguments[1];"
+                            + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                            + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));"
+                            + "arguments[0].dispatchEvent(new Event('blur', {bubbles: true}));", field, text);
+        }
+        wait.until(d -> text.equals(field.getDomProperty("value")));
+    }
+
+    /** Logs into a Camunda webapp (Tasklist, Cockpit) at {@code url} as {@code user} (password = user id). */
+    static void logInToCamunda(WebDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait, String url, String user) {
+        driver.get(url);
+        type(driver, wait, org.openqa.selenium.By.cssSelector("input[ng-model='username']"), user);
+        type(driver, wait, org.openqa.selenium.By.cssSelector("input[ng-model='password']"), user);
+        click(driver, wait, org.openqa.selenium.By.xpath("//button[normalize-space(.)='Log in']"));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+                org.openqa.selenium.By.cssSelector("input[ng-model='password']")));
+    }
+
     /** Keeps a screenshot of the page in target/browser/ (for a failing test's report). */
     static void screenshot(WebDriver driver, String name) {
         try {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,27 +62,8 @@ class TasklistReviewBrowserTest {
         }
     }
 
-    /**
-     * Clicks an element through the DOM. Camunda's Angular pages do not take WebDriver's synthetic input
-     * events in headless Chromium (typing and clicking reach a plain page, not Tasklist), so the test
-     * clicks and types through the DOM events the page listens to.
-     */
     private void click(WebDriverWait wait, By target) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
-
-    /** Types into a field of the log-in form (through the DOM when key events do not arrive) and waits for the text. */
-    private void type(WebDriverWait wait, String css, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        field.click();
-        field.sendKeys(text);
-        if (!text.equals(field.getDomProperty("value"))) {
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                            + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, text);
-        }
-        wait.until(d -> text.equals(field.getDomProperty("value")));
+        Chromium.click(browser, wait, target);
     }
 
     @Test
@@ -99,13 +79,8 @@ class TasklistReviewBrowserTest {
         assertThat(task.getTaskDefinitionKey()).isEqualTo("reviewRefund");
 
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-        browser.get(tasklist);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        type(wait, "input[ng-model='username']", "amy");
-        type(wait, "input[ng-model='password']", "amy");
-        Chromium.screenshot(browser, "tasklist-login-typed");
-        click(wait, By.xpath("//button[normalize-space(.)='Log in']"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        Chromium.logInToCamunda(browser, wait, tasklist, "amy");
         Chromium.screenshot(browser, "tasklist-logged-in");
 
         browser.get(tasklist + "#/?task=" + task.getId());

@@ -60,35 +60,19 @@ class TasklistStartOutcomeBrowserTest {
         return (JavascriptExecutor) browser;
     }
 
-    /** Camunda's Angular pages do not take WebDriver's synthetic input in headless Chromium: click through the DOM. */
     private void click(WebDriverWait wait, By target) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
-        js().executeScript("arguments[0].click();", element);
+        Chromium.click(browser, wait, target);
     }
 
     private void type(WebDriverWait wait, By target, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(target));
-        field.click();
-        field.sendKeys(text);
-        if (text.equals(field.getDomProperty("value"))) {
-            return;
-        }
-        js().executeScript("arguments[0].focus(); arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('blur', {bubbles: true}));", field, text);
-        wait.until(d -> text.equals(field.getDomProperty("value")));
+        Chromium.type(browser, wait, target, text);
     }
 
     @Test
     void cockpitCarriesTheTicketOpsNameAndALinkToTheDesk() {
         String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-        browser.get(cockpit);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        type(wait, By.cssSelector("input[ng-model='username']"), "olivia");
-        type(wait, By.cssSelector("input[ng-model='password']"), "olivia");
-        click(wait, By.xpath("//button[normalize-space(.)='Log in']"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        Chromium.logInToCamunda(browser, wait, cockpit, "olivia");
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticketops-desk-link"))).getDomAttribute("href"))
                 .isEqualTo("/desk");
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
@@ -105,12 +89,8 @@ class TasklistStartOutcomeBrowserTest {
         String tickets = order.tickets().stream().map(t -> String.valueOf(t.id())).collect(Collectors.joining(","));
 
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-        browser.get(tasklist);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        type(wait, By.cssSelector("input[ng-model='username']"), "amy");
-        type(wait, By.cssSelector("input[ng-model='password']"), "amy");
-        click(wait, By.xpath("//button[normalize-space(.)='Log in']"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        Chromium.logInToCamunda(browser, wait, tasklist, "amy");
 
         // the webapps carry the TicketOps name and a link to the desk; the vendor's end-of-life banner is hidden
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticketops-desk-link"))).getDomAttribute("href"))
