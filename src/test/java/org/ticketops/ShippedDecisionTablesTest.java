@@ -11,6 +11,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ticketops.credit.CreditTierTable;
 import org.ticketops.decision.DecisionTable;
 import org.ticketops.decision.ScenarioResult;
+import org.ticketops.decision.ScenarioSheet;
+import org.ticketops.decision.TableDiff;
+import org.ticketops.decision.TableRows;
+import org.ticketops.decision.Scenarios;
 import org.ticketops.decision.Scenarios.Scenario;
 import org.ticketops.pricing.DiscountTable;
 import org.ticketops.refund.RefundFeeTable;
@@ -49,5 +53,36 @@ class ShippedDecisionTablesTest {
     void everyTableHasItsScenarios(String name, int atLeast) {
         DecisionTable<?, ?> table = TABLES.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
         assertThat(ShippedTable.scenarios(table)).hasSizeGreaterThanOrEqualTo(atLeast);
+    }
+
+    /** The page's scenario grid reads and writes each shipped file without changing a single case. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void theScenarioGridRoundTripsEveryShippedFile(String name, int atLeast) throws Exception {
+        DecisionTable<?, ?> table = TABLES.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        String csv = java.nio.file.Files.readString(java.nio.file.Path.of("rules", name + ".scenarios.csv"));
+        ScenarioSheet sheet = ScenarioSheet.read(csv);
+        assertThat(sheet.rows()).hasSize(Scenarios.parse(table, csv).size());
+        String written = sheet.write();
+        assertThat(written).startsWith("# ");
+        assertThat(Scenarios.parse(table, written)).extracting(Scenario::name, Scenario::input, Scenario::expected)
+                .isEqualTo(Scenarios.parse(table, csv).stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.name(),
+                        s.input(), s.expected())).toList());
+        assertThat(ScenarioSheet.read(written)).isEqualTo(sheet);
+    }
+
+    /** Saving a grid nobody changed writes the same rows into every rule table: "5.00" stays "5.00", not 5. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void anUnchangedGridSavesTheSameRows(String name, int atLeast) throws Exception {
+        byte[] content = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("rules", name + ".xlsx"));
+        TableRows.View view = TableRows.read(content);
+        java.util.Map<Integer, List<TableRows.RuleRow>> all = new java.util.TreeMap<>();
+        for (int t = 0; t < view.tables().size(); t++) {
+            all.put(t, view.tables().get(t).rows());
+        }
+        TableDiff.Result diff = TableDiff.compare(1, view, 2, TableRows.read(TableRows.apply(content, all)));
+        assertThat(diff.counts().get(TableDiff.Kind.SAME)).as(diff.summary())
+                .isEqualTo(view.tables().stream().mapToLong(t -> t.rows().size()).sum());
     }
 }

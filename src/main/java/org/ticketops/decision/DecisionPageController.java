@@ -60,6 +60,11 @@ class DecisionPageController {
         public String time(Instant instant) {
             return org.ticketops.web.Display.time(instant, zone);
         }
+
+        /** An ISO instant ("2026-11-24T16:07:19.646Z") as the center reads it. */
+        public String time(String iso) {
+            return time(Instant.parse(iso));
+        }
     }
 
     private void common(Model model, Authentication user) {
@@ -188,7 +193,10 @@ class DecisionPageController {
         model.addAttribute("table", decisions.definition(table));
         model.addAttribute("draft", drafts.get(table, id));
         model.addAttribute("view", drafts.rows(table, id));
-        model.addAttribute("scenarios", drafts.file(table, id).scenarios());
+        ScenarioSheet sheet = ScenarioSheet.read(drafts.file(table, id).scenarios());
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("outputs", java.util.Arrays.stream(decisions.definition(table).outputType().getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList());
         return "decisions/draft";
     }
 
@@ -196,6 +204,11 @@ class DecisionPageController {
     @PostMapping("/decisions/{table}/drafts/{id}")
     String save(@PathVariable String table, @PathVariable long id, @RequestParam Map<String, String> form,
                 Principal user, RedirectAttributes redirect) {
+        if (!form.containsKey("formEnd")) {
+            // the container stops reading a form after server.tomcat.max-parameter-count fields: never save half a grid
+            redirect.addFlashAttribute("refusal", "The form arrived incomplete (too many cells?); nothing was saved.");
+            return "redirect:/decisions/" + table + "/drafts/" + id;
+        }
         TableRows.View view = drafts.rows(table, id);
         Map<Integer, List<TableRows.RuleRow>> rows = new LinkedHashMap<>();
         for (int t = 0; t < view.tables().size(); t++) {
@@ -221,12 +234,38 @@ class DecisionPageController {
             rows.put(t, tableRows);
         }
         try {
-            drafts.update(table, id, rows, form.get("scenarios"), user.getName());
+            drafts.update(table, id, rows, scenarios(table, id, form), user.getName());
             redirect.addFlashAttribute("message", "Saved.");
         } catch (ProblemException refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage() + details(refused));
         }
         return "redirect:/decisions/" + table + "/drafts/" + id;
+    }
+
+    /** The scenario grid of the form as CSV (a row added below or deleted as the action says); null: unchanged. */
+    private String scenarios(String table, long id, Map<String, String> form) {
+        if (!form.containsKey("scenarioCount")) {
+            return form.get("scenarios");
+        }
+        ScenarioSheet stored = ScenarioSheet.read(drafts.file(table, id).scenarios());
+        List<List<String>> rows = new ArrayList<>();
+        int count = Integer.parseInt(form.get("scenarioCount"));
+        for (int r = 0; r < count; r++) {
+            if (("scen-delete-" + r).equals(form.get("action"))) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < stored.columns().size(); c++) {
+                cells.add(form.getOrDefault("scen-" + r + "-" + c, ""));
+            }
+            rows.add(cells);
+            if (("scen-insert-" + r).equals(form.get("action"))) {
+                rows.add(new ArrayList<>(cells));
+            }
+        }
+        // scenarios kept from replayed decisions since the page was drawn are not in the form: keep them too
+        rows.addAll(stored.rows().subList(Math.min(count, stored.rows().size()), stored.rows().size()));
+        return new ScenarioSheet(stored.comments(), stored.columns(), rows).write();
     }
 
     @PostMapping("/decisions/{table}/drafts/{id}/check")
@@ -266,8 +305,9 @@ class DecisionPageController {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = json.readValue(input, Map.class);
         try {
-            int line = drafts.keepAsScenario(table, id, name, values, user.getName());
-            return "<span class=\"kept\">Kept as scenario (line " + line + ")</span>";
+            drafts.keepAsScenario(table, id, name, values, user.getName());
+            int number = ScenarioSheet.read(drafts.file(table, id).scenarios()).rows().size();
+            return "<span class=\"kept\">Kept as scenario " + number + "</span>";
         } catch (ProblemException refused) {
             return "<span class=\"refusal\">" + org.springframework.web.util.HtmlUtils.htmlEscape(refused.getMessage()) + "</span>";
         }

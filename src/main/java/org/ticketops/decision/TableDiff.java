@@ -11,6 +11,7 @@ import java.util.Objects;
  * Two versions of a table compared row by row: a row is the same rule in both when its conditions are the same
  * (the n-th such row with the n-th); then it is unchanged, moved (out of the longest run that kept its order), or
  * changed in its results cell by cell. Rows only in the newer version are added, rows only in the older removed.
+ * Each rule table of the sheet is compared with the same table of the other version.
  */
 public final class TableDiff {
 
@@ -25,13 +26,20 @@ public final class TableDiff {
                         Map<String, CellChange> changes) {
     }
 
-    public record Result(int fromVersion, int toVersion, List<TableRows.Column> columns, List<Entry> entries,
-                         Map<Kind, Long> counts) {
+    /** One rule table of the sheet compared (a workbook may have several: review reasons, finance approval, ...). */
+    public record Part(String name, List<TableRows.Column> columns, List<Entry> entries, Map<Kind, Long> counts) {
+
+        public String summary() {
+            return TableDiff.summary(counts);
+        }
+    }
+
+    /** Every rule table compared, and the counts over all of them. */
+    public record Result(int fromVersion, int toVersion, List<Part> tables, Map<Kind, Long> counts) {
 
         /** {@code 23 same · 0 moved · 1 changed · 0 added · 0 removed}. */
         public String summary() {
-            return String.join(" · ", counts.entrySet().stream().map(e -> e.getValue() + " "
-                    + e.getKey().name().toLowerCase(java.util.Locale.ROOT)).toList());
+            return TableDiff.summary(counts);
         }
     }
 
@@ -39,6 +47,20 @@ public final class TableDiff {
     }
 
     public static Result compare(int fromVersion, TableRows.View from, int toVersion, TableRows.View to) {
+        List<Part> parts = new ArrayList<>();
+        for (int t = 0; t < Math.max(from.tables().size(), to.tables().size()); t++) {
+            TableRows.Table a = t < from.tables().size() ? from.tables().get(t) : null;
+            TableRows.Table b = t < to.tables().size() ? to.tables().get(t) : null;
+            TableRows.Table shape = b != null ? b : a;
+            parts.add(part(shape.name(), a != null ? a.rows() : List.of(), b != null ? b.rows() : List.of(), shape.columns()));
+        }
+        return new Result(fromVersion, toVersion, parts, count(parts.stream().flatMap(p -> p.entries().stream()).toList()));
+    }
+
+    private static Part part(String name, List<TableRows.RuleRow> fromRows, List<TableRows.RuleRow> toRows,
+                             List<TableRows.Column> columns) {
+        TableRows.View from = new TableRows.View(columns, fromRows, List.of());
+        TableRows.View to = new TableRows.View(columns, toRows, List.of());
         List<String> conditions = to.columns().stream().filter(c -> c.kind().equals("condition")).map(TableRows.Column::letter)
                 .toList();
         Map<String, List<Integer>> unmatched = new HashMap<>();
@@ -73,11 +95,20 @@ public final class TableDiff {
                 entries.add(new Entry(Kind.REMOVED, i + 1, null, from.rows().get(i).cells(), Map.of()));
             }
         }
+        return new Part(name, columns, entries, count(entries));
+    }
+
+    private static Map<Kind, Long> count(List<Entry> entries) {
         Map<Kind, Long> counts = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
             counts.put(kind, entries.stream().filter(e -> e.kind() == kind).count());
         }
-        return new Result(fromVersion, toVersion, to.columns(), entries, counts);
+        return counts;
+    }
+
+    private static String summary(Map<Kind, Long> counts) {
+        return String.join(" · ", counts.entrySet().stream().map(e -> e.getValue() + " "
+                + e.getKey().name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     /**

@@ -228,7 +228,7 @@ final class TableLayout {
         return cell == null ? "" : text(cell, formatter).strip();
     }
 
-    private static String text(Cell cell, DataFormatter formatter) {
+    static String text(Cell cell, DataFormatter formatter) {
         if (cell.getCellType() == CellType.FORMULA) {
             return cell.getCellFormula();
         }

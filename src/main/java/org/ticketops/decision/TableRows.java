@@ -118,6 +118,7 @@ public final class TableRows {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(template));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.getSheet(table.sheet());
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
             Row styleRow = sheet.getRow(first + Math.max(0, oldCount - 1));
             int below = first + oldCount;
             int delta = rows.size() - oldCount;
@@ -132,6 +133,10 @@ public final class TableRows {
                 for (Map.Entry<String, Integer> column : letters.entrySet()) {
                     String value = rows.get(i).cells().get(column.getKey());
                     Cell cell = row.getCell(column.getValue());
+                    if (cell != null && value != null && cell.getCellType() != CellType.FORMULA
+                            && TableLayout.text(cell, formatter).strip().equals(value.strip())) {
+                        continue; // unchanged: the cell keeps its type and format ("5.00" stays text, not 5)
+                    }
                     if (cell == null) {
                         cell = row.createCell(column.getValue());
                         CellStyle style = styleRow == null || styleRow.getCell(column.getValue()) == null ? null

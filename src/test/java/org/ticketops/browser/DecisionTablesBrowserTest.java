@@ -3,9 +3,11 @@ package org.ticketops.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.ticketops.decision.DecisionService;
+import org.ticketops.decision.DecisionSubject;
+import org.ticketops.refund.RefundFeeInput;
+import org.ticketops.refund.RefundFeeTable;
 import org.ticketops.support.Api;
 import org.ticketops.support.TicketOpsTest;
 
 /**
- * olivia opens the refund-fee table in headless Chromium, edits a fee in a draft, sees the scenarios fail and the
- * replay figures, puts the fee back, activates, and the evaluate endpoint answers with the new version.
+ * olivia opens the refund-fee table in headless Chromium, raises a fee in a draft, sees the scenarios fail and the
+ * replay figures, keeps a replayed refund as a scenario, fixes the failing scenarios in their grid, activates, and the
+ * evaluate endpoint answers with the new version; then she compares it with the one before and rolls back.
  */
 @TicketOpsTest
 class DecisionTablesBrowserTest {
@@ -34,6 +40,10 @@ class DecisionTablesBrowserTest {
     TestRestTemplate rest;
     @Autowired
     DecisionService decisions;
+    @Autowired
+    RefundFeeTable feeTable;
+    @Autowired
+    ObjectMapper json;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -49,6 +59,10 @@ class DecisionTablesBrowserTest {
             Chromium.screenshot(browser, "decisions-last");
             browser.quit();
         }
+    }
+
+    private void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private void setCell(String id, String value) {
@@ -83,26 +97,60 @@ class DecisionTablesBrowserTest {
         Chromium.screenshot(browser, "decisions-table");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("edit"))).click();
 
-        setCell(cellId, String.valueOf(Integer.parseInt(original) + 7));
+        String raised = String.valueOf(Integer.parseInt(original) + 7);
+        setCell(cellId, raised);
         browser.findElement(By.xpath("//button[normalize-space(.)='Save draft']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("message"), "Saved."));
+        String draft = browser.getCurrentUrl().replaceAll(".*/drafts/(\\d+).*", "$1");
+
+        // real refunds decided last week by the version in force, on the inputs the raised fee changes
+        JsonNode failing = api.post("olivia", "/api/decision-tables/refund-fees/drafts/" + draft + "/check", null)
+                .hasStatus(200).tree().path("scenarios");
+        int logged = 0;
+        for (JsonNode s : failing) {
+            if (!s.path("expected").equals(s.path("actual"))) {
+                decisions.decide(feeTable, null, json.convertValue(s.path("input"), RefundFeeInput.class),
+                        new DecisionSubject("REFUND_REQUEST", "browser-" + logged, null));
+                logged++;
+            }
+        }
+        assertThat(logged).isPositive();
+
         browser.findElement(By.id("check")).click();
         WebElement scenarios = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-summary")));
         String replay = browser.findElement(By.id("replay-summary")).getText();
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('report').scrollIntoView()");
+        scrollTo("report");
         Chromium.screenshot(browser, "decisions-check-failing");
         assertThat(scenarios.getText()).matches("\\d+ of \\d+ scenarios pass");
         assertThat(scenarios.getAttribute("class")).isEqualTo("refusal");
-        assertThat(replay).matches("\\d+ of \\d+ real decisions would come out differently");
+        assertThat(replay).matches("[1-9]\\d* of \\d+ real decisions would come out differently");
 
-        setCell(cellId, original);
+        // one replayed refund becomes a scenario with one click; it expects what the draft decides
+        int scenariosBefore = browser.findElements(By.cssSelector("#scenario-grid tbody tr")).size();
+        browser.findElement(By.xpath("//table[@id='changed']//button[normalize-space(.)='Keep as scenario']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("kept"),
+                "Kept as scenario " + (scenariosBefore + 1)));
+
+        // olivia fixes each failing scenario in the grid: the new terms are meant, so she types the new results
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr.failed-scenario"));
+        assertThat(rows).isNotEmpty();
+        int index = 0;
+        for (JsonNode s : failing) {
+            if (!s.path("expected").equals(s.path("actual"))) {
+                for (var field : (Iterable<Map.Entry<String, JsonNode>>) s.path("actual")::fields) {
+                    setCell("scen-" + index + "-" + field.getKey(), field.getValue().asText());
+                }
+            }
+            index++;
+        }
         browser.findElement(By.xpath("//button[normalize-space(.)='Save draft']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("message"), "Saved."));
+        assertThat(browser.findElements(By.cssSelector("#scenario-grid tbody tr"))).hasSize(scenariosBefore + 1);
         browser.findElement(By.id("check")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("scenario-summary"), "class", "message"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('report').scrollIntoView()");
+        scrollTo("report");
         Chromium.screenshot(browser, "decisions-check-passing");
-        browser.findElement(By.name("comment")).sendKeys("Terms confirmed for the new season");
+        browser.findElement(By.name("comment")).sendKeys("Terms for the new season");
         browser.findElement(By.id("activate")).click();
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("message")));
         Chromium.screenshot(browser, "decisions-activated");
@@ -112,12 +160,14 @@ class DecisionTablesBrowserTest {
                 "reason", "CUSTOMER_CHOICE", "hoursBeforeShow", 500, "ticketType", "STANDARD", "memberTier", "NONE",
                 "ticketPrice", "100.00")).hasStatus(200).tree();
         assertThat(evaluated.path("tableVersion").path("version").asInt()).isEqualTo(before + 1);
+        assertThat(api.get("olivia", "/api/decision-tables/refund-fees/versions/" + (before + 1) + "/rows").hasStatus(200)
+                .tree().path("rows").get(row).path("cells").path(fee).asText()).isEqualTo(raised);
 
         // compare the new version with the one before, then roll back to it
-        browser.findElement(By.linkText("Compare with v" + (before + 1))).click();
+        browser.findElement(By.cssSelector("a[href*='from=" + before + "&to=" + (before + 1) + "']")).click();
         WebElement counts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff-counts")));
         Chromium.screenshot(browser, "decisions-compare");
-        assertThat(counts.getText()).matches("\\d+ same · 0 moved · 0 changed · 0 added · 0 removed");
+        assertThat(counts.getText()).matches("\\d+ same · 0 moved · 1 changed · 0 added · 0 removed");
         browser.get("http://localhost:" + port + "/decisions/refund-fees");
         WebElement rollback = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[aria-label='Why go back']")));
         rollback.sendKeys("Back to the previous terms");

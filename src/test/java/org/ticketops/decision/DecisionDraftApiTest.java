@@ -2,6 +2,7 @@ package org.ticketops.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ class DecisionDraftApiTest {
     RefundRegistration registration;
     @Autowired
     DecisionService decisions;
+    @Autowired
+    DecisionDrafts drafts;
     private final ObjectMapper json = new ObjectMapper();
     Api api;
 
@@ -195,19 +198,24 @@ class DecisionDraftApiTest {
         int next = api.post("olivia", PATH + "/drafts/" + removal + "/activate", Map.of("comment", "reordered"))
                 .hasStatus(200).tree().path("version").asInt();
         JsonNode diff = api.get("fiona", PATH + "/diff?from=" + base + "&to=" + next).hasStatus(200).tree();
-        // the first row moved to the end: that one row moved, the others kept their order
+        // the first row moved to the end: that one row moved, the others kept their order; the other rule tables
+        // of the sheet (minimum fees) are the same
+        JsonNode counts = diff.path("tables").get(0).path("counts");
+        assertThat(diff.path("tables").size()).isEqualTo(view.path("tables").size());
         assertThat(diff.path("counts").path("MOVED").asLong()).isEqualTo(1);
-        assertThat(diff.path("counts").path("SAME").asLong()).isEqualTo(view.path("rows").size() - 1);
+        assertThat(counts.path("MOVED").asLong()).isEqualTo(1);
+        assertThat(counts.path("SAME").asLong()).isEqualTo(view.path("rows").size() - 1);
         assertThat(diff.path("counts").path("ADDED").asLong() + diff.path("counts").path("REMOVED").asLong()
                 + diff.path("counts").path("CHANGED").asLong()).isZero();
-        assertThat(diff.path("entries").get(diff.path("entries").size() - 1).path("fromRow").asInt()).isEqualTo(1);
+        JsonNode entries = diff.path("tables").get(0).path("entries");
+        assertThat(entries.get(entries.size() - 1).path("fromRow").asInt()).isEqualTo(1);
 
         JsonNode back = api.post("olivia", PATH + "/versions/" + base + "/rollback", Map.of("comment", "back to the old terms"))
                 .hasStatus(200).tree();
         assertThat(back.path("version").asInt()).isEqualTo(next + 1);
         assertThat(inForce()).isEqualTo(next + 1);
         JsonNode same = api.get("fiona", PATH + "/diff?from=" + base + "&to=" + (next + 1)).hasStatus(200).tree();
-        assertThat(same.path("counts").path("SAME").asLong()).isEqualTo(view.path("rows").size());
+        assertThat(same.path("tables").get(0).path("counts").path("SAME").asLong()).isEqualTo(view.path("rows").size());
         assertThat(same.path("counts").path("CHANGED").asLong() + same.path("counts").path("ADDED").asLong()).isZero();
         api.post("olivia", PATH + "/versions/" + base + "/rollback", Map.of()).isProblem(400, "comment");
     }
@@ -264,6 +272,58 @@ class DecisionDraftApiTest {
         } finally {
             engine.resetClock();
         }
+    }
+
+    /**
+     * refund-review has three rule tables (review reasons, finance approval, review deadline): the check and the
+     * comparison cover each of them, not only the first.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void checkAndCompareCoverEveryRuleTableOfTheSheet() {
+        String review = "/api/decision-tables/refund-review";
+        int version = decisions.activeVersion("refund-review").version();
+        JsonNode view = api.get("olivia", review + "/versions/" + version + "/rows").hasStatus(200).tree();
+        assertThat(view.path("tables").size()).isEqualTo(3);
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (int t = 1; t < 3; t++) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            view.path("tables").get(t).path("rows").forEach(r -> rows.add(json.convertValue(r, Map.class)));
+            tables.put(String.valueOf(t), rows);
+        }
+        long shipped = api.post("olivia", review + "/drafts", Map.of("rows", rows(view), "tables", tables))
+                .hasStatus(201).tree().path("id").asLong();
+        JsonNode baseline = api.post("olivia", review + "/drafts/" + shipped + "/check", null).hasStatus(200).tree();
+        assertThat(baseline.path("completeness").path("gaps").asInt()).as("every input gets a review deadline").isZero();
+        assertThat(baseline.path("completeness").path("rows")).as("every row of every rule table fires").isEmpty();
+
+        // planted in the third table: a deadline only from 5,000.00 on, so smaller refunds get none (a gap)
+        List<Map<String, Object>> deadline = (List<Map<String, Object>>) tables.get("2");
+        Map<String, Object> cells = new LinkedHashMap<>((Map<String, Object>) deadline.get(0).get("cells"));
+        String condition = view.path("tables").get(2).path("columns").get(1).path("letter").asText();
+        cells.put(condition, "5000");
+        tables.put("2", List.of(Map.of("cells", cells)));
+        long planted = api.post("olivia", review + "/drafts", Map.of("rows", rows(view), "tables", tables))
+                .hasStatus(201).tree().path("id").asLong();
+        JsonNode found = api.post("olivia", review + "/drafts/" + planted + "/check", null).hasStatus(200).tree();
+        assertThat(found.path("completeness").path("gaps").asInt()).isPositive();
+        assertThat(new BigDecimal(found.path("completeness").path("gapExamples").get(0).path("totalRefund").asText()))
+                .isLessThan(new BigDecimal("5000"));
+        assertThat(found.path("activatable").asBoolean()).as("scenarios below 5,000.00 fail").isFalse();
+
+        // the comparison finds the change in the third table: a row whose condition changed is another rule
+        TableRows.View before = TableRows.read(decisions.file("refund-review", version).content());
+        TableRows.View after = drafts.rows("refund-review", planted);
+        TableDiff.Result diff = TableDiff.compare(version, before, version + 1, after);
+        assertThat(diff.tables()).extracting(TableDiff.Part::name)
+                .containsExactly("Review reasons", "Finance approval", "Review deadline");
+        assertThat(diff.tables().get(2).counts()).containsEntry(TableDiff.Kind.ADDED, 1L).containsEntry(TableDiff.Kind.REMOVED, 1L)
+                .containsEntry(TableDiff.Kind.SAME, 0L);
+        assertThat(diff.tables().get(0).summary()).isEqualTo(view.path("tables").get(0).path("rows").size()
+                + " same · 0 moved · 0 changed · 0 added · 0 removed");
+        assertThat(diff.counts().get(TableDiff.Kind.ADDED)).isEqualTo(1);
+        api.call("olivia", HttpMethod.DELETE, review + "/drafts/" + shipped, null, Map.of()).hasStatus(204);
+        api.call("olivia", HttpMethod.DELETE, review + "/drafts/" + planted, null, Map.of()).hasStatus(204);
     }
 
     @Test
