@@ -7,6 +7,7 @@ public final class DecisionTableNames {
     public static final String CREDIT_TIERS = "credit-tiers";
     public static final String REFUND_REVIEW = "refund-review";
     public static final String DISCOUNT_ELIGIBILITY = "discount-eligibility";
+    public static final String PROCUREMENT_APPROVAL = "procurement-approval";
 
     private DecisionTableNames() {
     }

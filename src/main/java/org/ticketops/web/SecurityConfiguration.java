@@ -5,6 +5,7 @@ import static org.ticketops.identity.Groups.CUSTOMER_SERVICE;
 import static org.ticketops.identity.Groups.FINANCE;
 import static org.ticketops.identity.Groups.GENERAL_MANAGER;
 import static org.ticketops.identity.Groups.OPERATIONS_MANAGER;
+import static org.ticketops.identity.Groups.PROCUREMENT;
 import static org.ticketops.identity.Groups.TICKET_SALES;
 
 import java.io.IOException;
@@ -54,6 +55,9 @@ class SecurityConfiguration {
     static final String[] OPERATORS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] SELLERS = groups(TICKET_SALES, ADMIN);
     static final String[] CATALOG_WRITERS = groups(OPERATIONS_MANAGER, TICKET_SALES, ADMIN);
+    /** Procurement writes suppliers and requests; the managers and finance, who approve, read them. */
+    static final String[] BUYERS = groups(PROCUREMENT, ADMIN);
+    static final String[] PROCUREMENT_READERS = groups(PROCUREMENT, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
 
     @Bean
     @Order(1)
@@ -128,6 +132,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/refund-requests/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers("/api/quotes/**").hasAnyAuthority(groups(TICKET_SALES, ADMIN))
                         .requestMatchers("/api/notifications/**").hasAnyAuthority(OPERATORS)
+                        .requestMatchers(HttpMethod.GET, "/api/suppliers", "/api/suppliers/**", "/api/procurement-requests/**")
+                        .hasAnyAuthority(PROCUREMENT_READERS)
+                        .requestMatchers("/api/suppliers", "/api/suppliers/**", "/api/procurement-requests", "/api/procurement-requests/**")
+                        .hasAnyAuthority(BUYERS)
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF)
                         .requestMatchers(HttpMethod.GET, "/demo/**").hasAnyAuthority(STAFF)
                         .anyRequest().denyAll())

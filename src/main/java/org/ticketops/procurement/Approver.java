@@ -1,0 +1,19 @@
+package org.ticketops.procurement;
+
+import org.ticketops.identity.Groups;
+
+/** Who may be asked to approve a procurement request: a step of the chain the approval table decides. */
+public enum Approver {
+    OPERATIONS_MANAGER(Groups.OPERATIONS_MANAGER), FINANCE(Groups.FINANCE), GENERAL_MANAGER(Groups.GENERAL_MANAGER);
+
+    private final String group;
+
+    Approver(String group) {
+        this.group = group;
+    }
+
+    /** The candidate group of this step's task. */
+    public String group() {
+        return group;
+    }
+}

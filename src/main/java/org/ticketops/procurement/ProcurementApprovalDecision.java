@@ -1,0 +1,7 @@
+package org.ticketops.procurement;
+
+import java.util.List;
+
+/** The approvers of a procurement request, in the order they decide. */
+public record ProcurementApprovalDecision(List<Approver> approvers) {
+}
