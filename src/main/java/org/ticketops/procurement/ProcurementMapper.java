@@ -14,7 +14,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-interface ProcurementMapper {
+public interface ProcurementMapper {
 
     final class Row {
         public Long id;
