@@ -16,23 +16,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Procurement requests: procurement submits and withdraws; the approvers and finance read. */
 @RestController
-@RequestMapping("/api/procurement-requests")
 @Tag(name = "Procurement")
 class ProcurementController {
 
     private final ProcurementService procurement;
     private final ProcurementDelivery delivery;
     private final TaskService tasks;
+    private final org.ticketops.decision.DecisionService decisions;
+    private final ProcurementApprovalTable approvalTable;
 
-    ProcurementController(ProcurementService procurement, ProcurementDelivery delivery, TaskService tasks) {
+    ProcurementController(ProcurementService procurement, ProcurementDelivery delivery, TaskService tasks,
+                          org.ticketops.decision.DecisionService decisions, ProcurementApprovalTable approvalTable) {
         this.procurement = procurement;
         this.delivery = delivery;
         this.tasks = tasks;
+        this.decisions = decisions;
+        this.approvalTable = approvalTable;
+    }
+
+    /** Who the procurement-approval table in force would ask to approve, for given inputs (nothing is stored). */
+    @PostMapping("/api/decisions/procurement-approval/evaluate")
+    org.ticketops.decision.Decision<ProcurementApprovalDecision> evaluate(@Valid @RequestBody ProcurementApprovalInput input) {
+        return decisions.evaluate(approvalTable, input);
     }
 
     /** A request with where it stands: the open step, the approval trail, the contract and the receipts. */
@@ -44,19 +53,19 @@ class ProcurementController {
     }
 
     @Operation(summary = "Submit a procurement request (starts its approval)")
-    @PostMapping
+    @PostMapping("/api/procurement-requests")
     ResponseEntity<RequestView> submit(@Valid @RequestBody NewProcurementRequest command, Principal user) {
         ProcurementRequest created = procurement.submit(command, user.getName());
         return ResponseEntity.created(URI.create("/api/procurement-requests/" + created.id())).body(view(created.id()));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/api/procurement-requests/{id}")
     RequestView get(@PathVariable long id) {
         return view(id);
     }
 
     @Operation(summary = "Withdraw a request before its contract is signed (the requester only)")
-    @PostMapping("/{id}/withdraw")
+    @PostMapping("/api/procurement-requests/{id}/withdraw")
     RequestView withdraw(@PathVariable long id, Principal user) {
         procurement.withdraw(id, user.getName());
         return view(id);

@@ -88,6 +88,19 @@ class ProcurementApiTest {
                 + jdbc.queryForObject("SELECT COUNT(*) FROM to_cases WHERE case_type = 'PROCUREMENT_REQUEST'", Long.class);
     }
 
+    static List<org.ticketops.decision.Scenarios.Scenario> scenarios() {
+        return org.ticketops.support.ShippedTable.scenarios(new ProcurementApprovalTable());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("scenarios")
+    void theApprovalTableAnswersEveryScenarioOverHttp(org.ticketops.decision.Scenarios.Scenario scenario) {
+        org.ticketops.support.ScenarioOverHttp.check(api(), "paul", "/api/decisions/procurement-approval/evaluate", scenario,
+                ProcurementApprovalTable.NAME);
+        api().post("paul", "/api/decisions/procurement-approval/evaluate", Map.of("total", "-5.00", "eventKind", "CONCERT",
+                "supplierStanding", "GOOD", "marginPercent", "10")).isProblem(400, "total");
+    }
+
     @Test
     void suppliersAreWrittenByProcurementAndReadByManagers() {
         long id = supplier("QUALIFIED", List.of("CONCERT"));
