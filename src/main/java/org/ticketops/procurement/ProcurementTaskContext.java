@@ -15,11 +15,14 @@ class ProcurementTaskContext {
 
     private final ProcurementService procurement;
     private final SupplierService suppliers;
+    private final org.ticketops.catalog.CatalogService catalog;
     private final ZoneId zone;
 
-    ProcurementTaskContext(ProcurementService procurement, SupplierService suppliers, TicketOpsProperties ticketOps) {
+    ProcurementTaskContext(ProcurementService procurement, SupplierService suppliers,
+                           org.ticketops.catalog.CatalogService catalog, TicketOpsProperties ticketOps) {
         this.procurement = procurement;
         this.suppliers = suppliers;
+        this.catalog = catalog;
         this.zone = ticketOps.zone();
     }
 
@@ -42,7 +45,7 @@ class ProcurementTaskContext {
         form.put("requestTitle", "Procurement request " + r.requestNumber());
         form.put("requestSummary", r.quantity() + " ticket(s) for **" + r.eventName() + "** ("
                 + Display.words(r.eventKind()) + ", " + Display.time(r.showStartsAt(), zone) + "), "
-                + (r.categoryId() != null ? "category " + r.categoryId() : "new category " + r.newCategoryName()
+                + (r.categoryId() != null ? "category " + catalog.category(r.categoryId()).name() : "new category " + r.newCategoryName()
                 + " (" + Display.words(r.newCategoryType()) + ")") + "\n\nUnit cost " + Display.money(r.unitCost())
                 + " · planned sale price " + Display.money(r.plannedSalePrice()) + " · margin " + r.marginPercent().toPlainString()
                 + " % · **total " + Display.money(r.total()) + "**\n\nRequested by " + r.requestedBy() + " on "

@@ -270,6 +270,13 @@ class ProcurementProcessTest {
         assertThat(pi).hasPassed("rejected", "closed").isEnded();
         assertThat(status(first)).isEqualTo("REJECTED");
 
+        ProcurementRequest middle = submit(qualifiedSupplier(), category(EventKind.SPORTS), 500, "200.00", "300.00", null);
+        ProcessInstance second = instance(middle);
+        approve(second, "olivia", "operations-manager");
+        complete(second, "fiona", "finance", Map.of("approvalDecision", "REJECT", "approvalComment", "No budget left"));
+        assertThat(second).isEnded();
+        assertThat(status(middle)).isEqualTo("REJECTED");
+
         ProcurementRequest last = submit(qualifiedSupplier(), category(EventKind.SPORTS), 1000, "250.00", "300.00", null);
         ProcessInstance chain = instance(last);
         approve(chain, "olivia", "operations-manager");
