@@ -27,7 +27,8 @@ import org.ticketops.support.ShippedTable;
 class ShippedDecisionTablesTest {
 
     static final List<DecisionTable<?, ?>> TABLES = List.of(new RefundFeeTable(), new CreditTierTable(), new DiscountTable(),
-            new org.ticketops.refund.RefundReviewTable(), new org.ticketops.procurement.ProcurementApprovalTable());
+            new org.ticketops.refund.RefundReviewTable(), new org.ticketops.procurement.ProcurementApprovalTable(),
+            new org.ticketops.pricechange.PriceChangeApprovalTable());
 
     static Stream<Arguments> scenarios() {
         return TABLES.stream().flatMap(table -> ShippedTable.scenarios(table).stream()
@@ -37,7 +38,7 @@ class ShippedDecisionTablesTest {
     static Stream<Arguments> tables() {
         return Stream.of(Arguments.of("refund-fees", 40), Arguments.of("credit-tiers", 20),
                 Arguments.of("discount-eligibility", 20), Arguments.of("refund-review", 12),
-                Arguments.of("procurement-approval", 12));
+                Arguments.of("procurement-approval", 12), Arguments.of("price-change-approval", 12));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

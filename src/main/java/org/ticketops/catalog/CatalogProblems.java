@@ -15,7 +15,8 @@ final class CatalogProblems {
         PriceChangeNeedsReview(long categoryId, long sold) {
             super(Kind.CONFLICT, "PRICE_CHANGE_NEEDS_REVIEW", "Price change needs a review",
                     "Category " + categoryId + " has sold " + sold + " ticket(s); its price changes only through a"
-                            + " price-change review.", Map.of("categoryId", categoryId, "sold", sold));
+                            + " price-change review: POST /api/price-changes.", Map.of("categoryId", categoryId, "sold", sold,
+                            "priceChanges", "/api/price-changes"));
         }
     }
 

@@ -34,12 +34,17 @@ public class CatalogService {
     private final CatalogMapper catalog;
     private final AuditTrail audit;
     private final ObjectProvider<ShowCancellations> cancellations;
+    private final CategoryPriceMapper prices;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogService(CatalogMapper catalog, AuditTrail audit, ObjectProvider<ShowCancellations> cancellations, Clock clock) {
+    CatalogService(CatalogMapper catalog, AuditTrail audit, ObjectProvider<ShowCancellations> cancellations,
+                   CategoryPriceMapper prices, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.catalog = catalog;
         this.audit = audit;
         this.cancellations = cancellations;
+        this.prices = prices;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,7 +63,7 @@ public class CatalogService {
     public ShowDetails showDetails(long id) {
         Show show = show(id);
         return new ShowDetails(show.id(), event(show.eventId()), show.venue(), show.startsAt(), show.endsAt(), show.status(),
-                catalog.findCategoriesOfShow(id));
+                catalog.findCategoriesOfShow(id), prices.ofShow(id));
     }
 
     public TicketCategory category(long id) {
@@ -209,6 +214,9 @@ public class CatalogService {
         }
         audit.record(actor, status == ShowStatus.CANCELLED ? "SHOW_CANCELLED" : "SHOW_CHANGED", SHOW, id, changed);
         Show after = show(id);
+        if (!after.startsAt().equals(before.startsAt()) || after.status() != before.status()) {
+            events.publishEvent(new ShowRescheduled(after));
+        }
         ShowCancellations.Started started = null;
         if (status == ShowStatus.CANCELLED) {
             ShowCancellations handler = cancellations.getIfAvailable();

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** A show with its event and its ticket categories. */
 public record ShowDetails(Long id, Event event, String venue, Instant startsAt, Instant endsAt, ShowStatus status,
-                          List<TicketCategory> categories) {
+                          List<TicketCategory> categories, List<PriceAnnouncement> priceAnnouncements) {
 }

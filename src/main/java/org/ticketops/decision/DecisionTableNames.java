@@ -8,6 +8,7 @@ public final class DecisionTableNames {
     public static final String REFUND_REVIEW = "refund-review";
     public static final String DISCOUNT_ELIGIBILITY = "discount-eligibility";
     public static final String PROCUREMENT_APPROVAL = "procurement-approval";
+    public static final String PRICE_CHANGE_APPROVAL = "price-change-approval";
 
     private DecisionTableNames() {
     }

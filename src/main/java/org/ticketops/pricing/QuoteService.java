@@ -44,8 +44,14 @@ public class QuoteService {
     private final ZoneId zone;
     private final Clock clock;
 
+    private final QuoteMapper given;
+    private final PricingProperties pricing;
+
     QuoteService(CustomerService customers, CatalogService catalog, CreditService credit, DecisionService decisions,
-                 DiscountTable discounts, TicketOpsProperties properties, Clock clock) {
+                 DiscountTable discounts, TicketOpsProperties properties, Clock clock, QuoteMapper given,
+                 PricingProperties pricing) {
+        this.given = given;
+        this.pricing = pricing;
         this.customers = customers;
         this.catalog = catalog;
         this.credit = credit;
@@ -136,6 +142,12 @@ public class QuoteService {
             quotes.add(new Quote(customer.id(), category.id(), show.id(), lineQuantity, at, category.price(), subtotal,
                     discount, discountAmount, subtotal.subtract(discountAmount), creditCheck,
                     creditCheck.decision().output().depositRequired(), versions));
+        }
+        if (QUOTE.equals(purpose)) { // a quote given stands for a while: a price change tells the customer
+            for (Quote q : quotes) {
+                given.insert(q.customerId(), q.categoryId(), q.quantity(), q.unitPrice(), q.total(), at,
+                        at.plus(pricing.quoteValidity()));
+            }
         }
         return quotes;
     }

@@ -1,5 +1,6 @@
 package org.ticketops.procurement;
 
+import org.ticketops.casework.Approver;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.ticketops.procurement;
 
+import org.ticketops.casework.Approver;
 import static org.ticketops.procurement.ProcurementStatus.APPROVED;
 import static org.ticketops.procurement.ProcurementStatus.CHANGES_REQUESTED;
 import static org.ticketops.procurement.ProcurementStatus.CONTRACTED;

@@ -1,5 +1,6 @@
 package org.ticketops.procurement;
 
+import org.ticketops.casework.Approver;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -216,12 +217,13 @@ public class ProcurementService {
             throw new InvalidField("approvalDecision", "must be APPROVE, REJECT or REQUEST_CHANGES");
         }
         String key = request.requestNumber();
-        FourEyesViolation.check(user, request.requestedBy(), "requested", "approve", key);
+        java.util.Map<Integer, String> approved = new java.util.TreeMap<>();
         for (ProcurementApproval earlier : requests.findApprovals(id)) {
             if (earlier.approvalRound() == request.approvalRound() && "APPROVE".equals(earlier.decision())) {
-                FourEyesViolation.check(user, earlier.decidedBy(), "approved step " + earlier.step() + " of", "approve another step of", key);
+                approved.put(earlier.step(), earlier.decidedBy());
             }
         }
+        org.ticketops.casework.ApprovalChain.checkFourEyes(user, request.requestedBy(), approved, key);
         if (!"APPROVE".equals(decision) && (comment == null || comment.isBlank())) {
             throw new InvalidField("approvalComment", "is required to " + (decision.equals("REJECT") ? "reject" : "ask for changes"));
         }

@@ -57,6 +57,7 @@ class SecurityConfiguration {
     static final String[] CATALOG_WRITERS = groups(OPERATIONS_MANAGER, TICKET_SALES, ADMIN);
     /** Procurement writes suppliers and requests; the managers and finance, who approve, read them. */
     static final String[] BUYERS = groups(PROCUREMENT, ADMIN);
+    static final String[] PRICE_READERS = groups(TICKET_SALES, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] PROCUREMENT_READERS = groups(PROCUREMENT, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
 
     @Bean
@@ -132,6 +133,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/refund-requests/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers("/api/quotes/**").hasAnyAuthority(groups(TICKET_SALES, ADMIN))
                         .requestMatchers("/api/notifications/**").hasAnyAuthority(OPERATORS)
+                        .requestMatchers(HttpMethod.GET, "/api/price-changes/**").hasAnyAuthority(PRICE_READERS)
+                        .requestMatchers("/api/price-changes", "/api/price-changes/**").hasAnyAuthority(SELLERS)
                         .requestMatchers(HttpMethod.GET, "/api/suppliers", "/api/suppliers/**", "/api/procurement-requests/**")
                         .hasAnyAuthority(PROCUREMENT_READERS)
                         .requestMatchers("/api/suppliers", "/api/suppliers/**", "/api/procurement-requests", "/api/procurement-requests/**")

@@ -1,8 +1,8 @@
-package org.ticketops.procurement;
+package org.ticketops.casework;
 
 import org.ticketops.identity.Groups;
 
-/** Who may be asked to approve a procurement request: a step of the chain the approval table decides. */
+/** Who may be asked to approve a case: a step of the approval chain a decision table decides (procurement, price changes). */
 public enum Approver {
     OPERATIONS_MANAGER(Groups.OPERATIONS_MANAGER), FINANCE(Groups.FINANCE), GENERAL_MANAGER(Groups.GENERAL_MANAGER);
 

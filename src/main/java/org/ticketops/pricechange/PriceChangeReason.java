@@ -1,0 +1,6 @@
+package org.ticketops.pricechange;
+
+/** Why a price changes. */
+public enum PriceChangeReason {
+    MARKET, COST, COMPETITOR, PROMOTION
+}
