@@ -7,18 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.audit.AuditTrail;
-import org.ticketops.casework.CaseNotifications;
 import org.ticketops.casework.CaseService;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.TicketCategory;
-import org.ticketops.notification.Notification;
 import org.ticketops.web.Display;
 import org.ticketops.web.InvalidField;
 
@@ -36,22 +32,20 @@ public class ProcurementDelivery {
     private final CaseService cases;
     private final SupplierService suppliers;
     private final CatalogService catalog;
-    private final CaseNotifications notifications;
-    private final IdentityService identity;
+    private final org.ticketops.casework.StaffNotifications staff;
     private final AuditTrail audit;
     private final Clock clock;
 
     ProcurementDelivery(ProcurementMapper requests, ProcurementService procurement, ProcurementCase procurementCase,
                         CaseService cases, SupplierService suppliers, CatalogService catalog,
-                        CaseNotifications notifications, IdentityService identity, AuditTrail audit, Clock clock) {
+                        org.ticketops.casework.StaffNotifications staff, AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.procurement = procurement;
         this.procurementCase = procurementCase;
         this.cases = cases;
         this.suppliers = suppliers;
         this.catalog = catalog;
-        this.notifications = notifications;
-        this.identity = identity;
+        this.staff = staff;
         this.audit = audit;
         this.clock = clock;
     }
@@ -175,20 +169,11 @@ public class ProcurementDelivery {
     @Transactional(propagation = Propagation.MANDATORY)
     public int remind(long id, String group, int step) {
         ProcurementRequest request = procurement.request(id);
-        int sent = 0;
-        for (User member : identity.createUserQuery().memberOfGroup(group).list()) {
-            if (member.getEmail() == null || member.getEmail().isBlank()) {
-                continue;
-            }
-            Map<String, Object> payload = Map.of("requestNumber", request.requestNumber(), "approverGroup", group,
-                    "supplierName", request.supplierName(), "total", Display.money(request.total()),
-                    "eventName", request.eventName(), "quantity", request.quantity());
-            if (notifications.enqueue(procurementCase, id, Notification.Channel.EMAIL, member.getEmail(),
-                    "procurement-approval-reminder", payload, "procurement-remind-" + id + "-" + request.approvalRound()
-                            + "-" + step + "-" + member.getId())) {
-                sent++;
-            }
-        }
+        Map<String, Object> payload = Map.of("requestNumber", request.requestNumber(), "approverGroup", group,
+                "supplierName", request.supplierName(), "total", Display.money(request.total()),
+                "eventName", request.eventName(), "quantity", request.quantity());
+        int sent = staff.toGroup(procurementCase, id, group, "procurement-approval-reminder", payload,
+                "procurement-remind-" + id + "-" + request.approvalRound() + "-" + step);
         audit.record("system", "PROCUREMENT_REMINDED", ProcurementCase.TYPE, id, group + ": " + sent + " reminder(s)");
         return sent;
     }

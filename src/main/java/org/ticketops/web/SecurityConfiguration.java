@@ -133,6 +133,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/refund-requests/**").hasAnyAuthority(FRONT_DESK)
                         .requestMatchers("/api/quotes/**").hasAnyAuthority(groups(TICKET_SALES, ADMIN))
                         .requestMatchers("/api/notifications/**").hasAnyAuthority(OPERATORS)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/**")
+                        .hasAnyAuthority(groups(CUSTOMER_SERVICE, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/price-changes/**").hasAnyAuthority(PRICE_READERS)
                         .requestMatchers("/api/price-changes", "/api/price-changes/**").hasAnyAuthority(SELLERS)
                         .requestMatchers(HttpMethod.GET, "/api/suppliers", "/api/suppliers/**", "/api/procurement-requests/**")

@@ -1,0 +1,213 @@
+package org.ticketops.complaint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.ticketops.casework.ProcessIntake;
+import org.ticketops.web.InvalidField;
+
+/**
+ * The steps of {@code processes/complaint-handling.bpmn}. Variables hold the complaint's id, its deadlines and
+ * warning times for the timers (set again whenever they move: a pause, an escalation) and what the gateways route
+ * on; the complaint's row holds the data.
+ */
+@Configuration(proxyBeanMethods = false)
+class ComplaintDelegates {
+
+    static final String COMPLAINT_ID = "complaintId";
+    static final Set<String> START_FORM_FIELDS = Set.of("customerId", "orderId", "showId", "channel", "category",
+            "severity", "description");
+
+    @Bean
+    JavaDelegate registerComplaint(ComplaintService service) {
+        return execution -> {
+            Optional<ComplaintService.Pending> pending = ProcessIntake.take(ComplaintCase.PROCESS_KEY, ComplaintService.Pending.class);
+            Set<String> sent = new TreeSet<>(execution.getVariableNames());
+            NewComplaint command;
+            String user;
+            if (pending.isPresent()) {
+                if (!sent.isEmpty()) {
+                    throw new InvalidField("variables", "a complaint registered over the API starts with none, got " + sent);
+                }
+                command = pending.get().command();
+                user = pending.get().user();
+            } else {
+                sent.removeAll(START_FORM_FIELDS);
+                if (!sent.isEmpty()) {
+                    throw new InvalidField(sent.iterator().next(), "can't be set when a complaint is registered; only the"
+                            + " start form's fields can (" + String.join(", ", new TreeSet<>(START_FORM_FIELDS)) + ")");
+                }
+                command = new NewComplaint(number(execution, "customerId"), number(execution, "orderId"),
+                        number(execution, "showId"), parse(ComplaintEnums.Channel.class, execution, "channel"),
+                        parse(ComplaintCategory.class, execution, "category"),
+                        parse(ComplaintEnums.Severity.class, execution, "severity"), text(execution, "description"));
+                Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+                user = authentication == null ? null : authentication.getUserId();
+                START_FORM_FIELDS.forEach(execution::removeVariable);
+            }
+            long id = service.register(command, user, execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(ComplaintCase.businessKey(id));
+            execution.setVariable(COMPLAINT_ID, id);
+            Complaint complaint = service.complaint(id);
+            execution.setVariable("firstResponseStart", Date.from(complaint.registeredAt()));
+            execution.setVariable("resolutionStart", Date.from(complaint.registeredAt()));
+            setClock(execution, complaint, service);
+        };
+    }
+
+    @Bean
+    TaskListener acknowledgeRecorded(ComplaintService service) {
+        return task -> {
+            String outcome = service.acknowledge(complaintId(task), text(task, "acknowledgeOutcome"),
+                    text(task, "acknowledgeNote"), actor(task));
+            task.setVariable("acknowledged", outcome);
+            task.setVariable("pausedFrom", "ACKNOWLEDGE");
+        };
+    }
+
+    @Bean
+    TaskListener investigationRecorded(ComplaintService service) {
+        return task -> {
+            String outcome = service.investigate(complaintId(task), text(task, "investigationOutcome"), text(task, "findings"),
+                    text(task, "rootCause"), text(task, "resolution"), actor(task));
+            task.setVariable("investigated", outcome);
+            task.setVariable("pausedFrom", "INVESTIGATE");
+        };
+    }
+
+    @Bean
+    TaskListener confirmationRecorded(ComplaintService service) {
+        return task -> {
+            Object satisfied = task.getVariable("satisfied");
+            Object score = task.getVariable("satisfactionScore");
+            String outcome = service.confirm(complaintId(task), satisfied == null ? null : Boolean.valueOf(satisfied.toString()),
+                    score == null ? null : Integer.valueOf(score.toString().replaceAll("\\.0+$", "")),
+                    text(task, "confirmationComment"), actor(task));
+            task.setVariable("confirmation", outcome);
+            if ("REINVESTIGATE".equals(outcome)) {
+                task.getExecution().setVariable("resolutionStart", Date.from(now()));
+                setClock(task.getExecution(), service.complaint(complaintId(task)), service);
+            }
+        };
+    }
+
+    @Bean
+    TaskListener closeUnresolvedRecorded(ComplaintService service) {
+        return task -> service.closeUnresolved(complaintId(task), text(task, "closingComment"), actor(task));
+    }
+
+    @Bean
+    JavaDelegate warnFirstResponse(ComplaintService service) {
+        return execution -> service.warn(complaintId(execution), ComplaintEnums.Deadline.FIRST_RESPONSE);
+    }
+
+    @Bean
+    JavaDelegate warnResolution(ComplaintService service) {
+        return execution -> service.warn(complaintId(execution), ComplaintEnums.Deadline.RESOLUTION);
+    }
+
+    @Bean
+    JavaDelegate recordFirstResponseBreach(ComplaintService service) {
+        return execution -> service.firstResponseBreached(complaintId(execution));
+    }
+
+    @Bean
+    JavaDelegate escalateComplaint(ComplaintService service) {
+        return execution -> {
+            Complaint complaint = service.resolutionBreached(complaintId(execution));
+            execution.setVariable("resolutionStart", Date.from(now()));
+            setClock(execution, complaint, service);
+        };
+    }
+
+    /** The customer replied: the paused time moves the deadlines and the clocks' starts; back where it paused. */
+    @Bean
+    JavaDelegate resumeComplaintClock(ComplaintService service) {
+        return execution -> {
+            Complaint before = service.complaint(complaintId(execution));
+            Duration paused = Duration.between(before.pausedAt(), now());
+            Complaint complaint = service.resume(before.id(), text(execution, "customerReply"), text(execution, "pausedFrom"),
+                    text(execution, "replyTakenBy"));
+            for (String start : new String[]{"firstResponseStart", "resolutionStart"}) {
+                Date at = (Date) execution.getVariable(start);
+                execution.setVariable(start, Date.from(at.toInstant().plus(paused)));
+            }
+            execution.removeVariable("customerReply"); // kept with the pause
+            setClock(execution, complaint, service);
+        };
+    }
+
+    @Bean
+    TaskListener complaintTaskCreated(ComplaintTaskContext context) {
+        return task -> {
+            long id = complaintId(task);
+            task.setName(context.taskName(task.getName(), id));
+            context.formSummaries(id).forEach(task::setVariableLocal);
+        };
+    }
+
+    /** The timers' dates: each deadline and its warning, and the group that investigates at this level. */
+    private static void setClock(DelegateExecution execution, Complaint complaint, ComplaintService service) {
+        Instant firstStart = ((Date) execution.getVariable("firstResponseStart")).toInstant();
+        Instant resolutionStart = ((Date) execution.getVariable("resolutionStart")).toInstant();
+        execution.setVariable("firstResponseDue", Date.from(complaint.firstResponseDue()));
+        execution.setVariable("firstResponseWarnAt", Date.from(service.warnAt(firstStart, complaint.firstResponseDue())));
+        execution.setVariable("resolutionDue", Date.from(complaint.resolutionDue()));
+        execution.setVariable("resolutionWarnAt", Date.from(service.warnAt(resolutionStart, complaint.resolutionDue())));
+        execution.setVariable("investigatorGroup", complaint.investigatorGroup());
+        execution.setVariable("level", complaint.level());
+    }
+
+    private static Instant now() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
+    static long complaintId(VariableScope scope) {
+        return ((Number) scope.getVariable(COMPLAINT_ID)).longValue();
+    }
+
+    private static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() == null ? "unknown" : task.getAssignee();
+    }
+
+    private static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    private static Long number(VariableScope scope, String name) {
+        String text = text(scope, name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidField(name, "must be a whole number");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, VariableScope scope, String name) {
+        try {
+            return Enum.valueOf(type, Optional.ofNullable(text(scope, name)).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

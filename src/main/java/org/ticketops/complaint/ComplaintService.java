@@ -1,0 +1,349 @@
+package org.ticketops.complaint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.ticketops.audit.AuditTrail;
+import org.ticketops.casework.CaseService;
+import org.ticketops.casework.ProcessIntake;
+import org.ticketops.casework.StaffNotifications;
+import org.ticketops.catalog.CatalogService;
+import org.ticketops.customer.CustomerService;
+import org.ticketops.identity.Groups;
+import org.ticketops.platform.TicketOpsProperties;
+import org.ticketops.web.Display;
+import org.ticketops.web.InvalidField;
+import org.ticketops.web.NotFound;
+
+/**
+ * Complaints from registration to the customer's answer: the group responsible by category, the deadlines by
+ * severity (a show still ahead caps the resolution one hour before it), the clock paused while the complaint waits
+ * for the customer (the deadlines move by the pause), breaches recorded once per deadline and level, escalation one
+ * level up with a fresh deadline, and the customer's confirmation.
+ */
+@Service
+public class ComplaintService {
+
+    static final String REPLY_MESSAGE = "ComplaintCustomerReplied";
+
+    private final ComplaintMapper complaints;
+    private final ComplaintCase complaintCase;
+    private final CaseService cases;
+    private final CustomerService customers;
+    private final CatalogService catalog;
+    private final StaffNotifications staff;
+    private final ComplaintProperties properties;
+    private final RuntimeService runtime;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ComplaintService(ComplaintMapper complaints, ComplaintCase complaintCase, CaseService cases, CustomerService customers,
+                     CatalogService catalog, StaffNotifications staff, ComplaintProperties properties,
+                     RuntimeService runtime, AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
+        this.complaints = complaints;
+        this.complaintCase = complaintCase;
+        this.cases = cases;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.staff = staff;
+        this.properties = properties;
+        this.runtime = runtime;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = ticketOps.zone();
+    }
+
+    record Pending(NewComplaint command, String user) {
+    }
+
+    public Complaint submit(NewComplaint command, String user) {
+        check(command);
+        String processInstanceId = ProcessIntake.with(ComplaintCase.PROCESS_KEY, new Pending(command, user),
+                () -> runtime.startProcessInstanceByKey(ComplaintCase.PROCESS_KEY).getId());
+        return cases.ofProcessInstance(processInstanceId).map(c -> complaint(Long.parseLong(c.businessKey().substring(2))))
+                .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no complaint"));
+    }
+
+    /** The first step: routes the complaint, sets its deadlines and opens its case. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long register(NewComplaint command, String user, String processInstanceId) {
+        if (user == null) {
+            throw new InvalidField("user", "a complaint needs an authenticated clerk");
+        }
+        Long showId = check(command);
+        Instant now = clock.instant();
+        ComplaintMapper.Row row = new ComplaintMapper.Row();
+        row.customerId = command.customerId();
+        row.orderId = command.orderId();
+        row.showId = showId;
+        row.channel = command.channel().name();
+        row.category = command.category().name();
+        row.severity = command.severity().name();
+        row.description = command.description();
+        row.responsibleGroup = command.category().responsibleGroup();
+        row.registeredBy = user;
+        row.registeredAt = now;
+        row.firstResponseDue = now.plus(properties.deadlines().firstResponse(command.severity()));
+        row.resolutionDue = resolutionDue(now, command.severity(), showId);
+        row.processInstanceId = processInstanceId;
+        complaints.insert(row);
+        var opened = cases.open(complaintCase, ComplaintCase.businessKey(row.id), processInstanceId, user);
+        complaints.attachCase(row.id, opened.id());
+        cases.setDue(opened.id(), row.resolutionDue);
+        audit.record(user, "COMPLAINT_REGISTERED", ComplaintCase.TYPE, row.id, row.category + ", " + row.severity + " → "
+                + row.responsibleGroup);
+        return row.id;
+    }
+
+    /** Refuses a complaint naming the field; the show it is about (from the order when none is given). */
+    Long check(NewComplaint c) {
+        customers.get(c.customerId());
+        if (c.description() == null || c.description().isBlank() || c.description().length() > 4000) {
+            throw new InvalidField("description", "is required (at most 4,000 characters)");
+        }
+        Long showId = c.showId();
+        if (c.orderId() != null) {
+            Long owner = complaints.orderCustomer(c.orderId());
+            if (owner == null) {
+                throw new NotFound("order", c.orderId());
+            }
+            if (owner != c.customerId().longValue()) {
+                throw new InvalidField("orderId", "is an order of another customer");
+            }
+            Long orderShow = complaints.orderShow(c.orderId());
+            if (showId != null && !showId.equals(orderShow)) {
+                throw new InvalidField("showId", "is not the show of the order");
+            }
+            showId = orderShow;
+        }
+        if (showId != null) {
+            catalog.show(showId);
+        }
+        return showId;
+    }
+
+    /** {@code from} + the severity's resolution time, never later than the cap before a show still ahead. */
+    private Instant resolutionDue(Instant from, ComplaintEnums.Severity severity, Long showId) {
+        Instant due = from.plus(properties.deadlines().resolution(severity));
+        if (showId != null) {
+            Instant cap = catalog.show(showId).startsAt().minus(properties.beforeShow());
+            if (cap.isAfter(from) && cap.isBefore(due)) {
+                due = cap; // a show more than the cap ahead: answer before it; closer than that, the usual time
+            }
+        }
+        return due;
+    }
+
+    /** When the warning for a deadline falls: the configured share of the time from {@code from} to it. */
+    Instant warnAt(Instant from, Instant due) {
+        long millis = Duration.between(from, due).toMillis();
+        return from.plus(Duration.ofMillis((long) (millis * properties.warnAt())));
+    }
+
+    /** Acknowledge: CONTACTED (the first response is given) or WAITING_FOR_CUSTOMER (the clock pauses). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String acknowledge(long id, String outcome, String note, String user) {
+        Complaint complaint = complaint(id);
+        if ("WAITING_FOR_CUSTOMER".equals(outcome)) {
+            pause(complaint, note, user);
+            return outcome;
+        }
+        if (!"CONTACTED".equals(outcome)) {
+            throw new InvalidField("acknowledgeOutcome", "must be CONTACTED or WAITING_FOR_CUSTOMER");
+        }
+        if (note == null || note.isBlank()) {
+            throw new InvalidField("acknowledgeNote", "is required: what was said");
+        }
+        complaints.responded(id, clock.instant());
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.IN_INVESTIGATION.name(), user, note.strip());
+        return outcome;
+    }
+
+    /** Investigate: a proposed resolution (the customer confirms it next) or WAITING_FOR_CUSTOMER. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String investigate(long id, String outcome, String findings, String rootCause, String resolution, String user) {
+        Complaint complaint = complaint(id);
+        if ("WAITING_FOR_CUSTOMER".equals(outcome)) {
+            pause(complaint, findings, user);
+            return outcome;
+        }
+        if (findings == null || findings.isBlank()) {
+            throw new InvalidField("findings", "is required");
+        }
+        ComplaintEnums.RootCause cause = parse(ComplaintEnums.RootCause.class, rootCause, "rootCause");
+        ComplaintEnums.Resolution resolved = parse(ComplaintEnums.Resolution.class, resolution, "resolution");
+        complaints.investigated(id, findings.strip(), cause.name(), resolved.name(), clock.instant());
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), user,
+                cause + " → " + resolved);
+        return "PROPOSED";
+    }
+
+    private void pause(Complaint complaint, String asked, String user) {
+        if (asked == null || asked.isBlank()) {
+            throw new InvalidField("asked", "is required: what the customer was asked");
+        }
+        Instant now = clock.instant();
+        if (complaints.pause(complaint.id(), now) != 1) {
+            throw new IllegalStateException(complaint.complaintNumber() + " is paused already");
+        }
+        complaints.insertPause(complaint.id(), asked.strip(), now);
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.WAITING_FOR_CUSTOMER.name(), user, asked.strip());
+    }
+
+    /** The customer's reply resumes the clock (over the API; the process takes it as a message). */
+    public Complaint customerReplied(long id, String reply, String user) {
+        if (reply == null || reply.isBlank() || reply.length() > 4000) {
+            throw new InvalidField("reply", "is required (at most 4,000 characters)");
+        }
+        Complaint complaint = complaint(id);
+        try {
+            runtime.createMessageCorrelation(REPLY_MESSAGE).processInstanceId(complaint.processInstanceId())
+                    .setVariable("customerReply", reply.strip()).setVariable("replyTakenBy", user).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ComplaintProblems.NotWaiting(complaint.complaintNumber(), complaint.status());
+        }
+        return complaint(id);
+    }
+
+    /** Resumes: the paused time is added to the deadlines; back to the step that paused. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Complaint resume(long id, String reply, String returnTo, String user) {
+        Complaint complaint = complaint(id);
+        Instant now = clock.instant();
+        Duration paused = Duration.between(complaint.pausedAt(), now);
+        complaints.endPause(id, reply, now);
+        complaints.resume(id, complaint.firstResponseDue().plus(paused), complaint.resolutionDue().plus(paused),
+                paused.toSeconds(), now);
+        cases.move(complaintCase, complaint.caseId(), "ACKNOWLEDGE".equals(returnTo) ? ComplaintEnums.Status.OPEN.name()
+                : ComplaintEnums.Status.IN_INVESTIGATION.name(), user == null ? "system" : user, "customer replied");
+        cases.setDue(complaint.caseId(), complaint.resolutionDue().plus(paused));
+        return complaint(id);
+    }
+
+    /** A 75 % warning to the group that has the complaint now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int warn(long id, ComplaintEnums.Deadline deadline) {
+        Complaint complaint = complaint(id);
+        Instant due = deadline == ComplaintEnums.Deadline.FIRST_RESPONSE ? complaint.firstResponseDue() : complaint.resolutionDue();
+        String group = deadline == ComplaintEnums.Deadline.FIRST_RESPONSE ? Groups.CUSTOMER_SERVICE : complaint.investigatorGroup();
+        return staff.toGroup(complaintCase, id, group, "complaint-deadline-warning", payload(complaint, deadline, due),
+                "complaint-warn-" + id + "-" + deadline + "-" + complaint.level() + "-" + due.toEpochMilli());
+    }
+
+    /** The first response is late: the breach is recorded once, operations-manager is told; the task stays. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void firstResponseBreached(long id) {
+        Complaint complaint = complaint(id);
+        if (breach(complaint, ComplaintEnums.Deadline.FIRST_RESPONSE, complaint.firstResponseDue())) {
+            staff.toGroup(complaintCase, id, Groups.OPERATIONS_MANAGER, "complaint-deadline-breached",
+                    payload(complaint, ComplaintEnums.Deadline.FIRST_RESPONSE, complaint.firstResponseDue()),
+                    "complaint-breach-" + id + "-first-response");
+        }
+    }
+
+    /** The resolution is late: the breach is recorded and the complaint goes one level up with a fresh deadline. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Complaint resolutionBreached(long id) {
+        Complaint complaint = complaint(id);
+        if (breach(complaint, ComplaintEnums.Deadline.RESOLUTION, complaint.resolutionDue())) {
+            staff.toGroup(complaintCase, id, Groups.OPERATIONS_MANAGER, "complaint-deadline-breached",
+                    payload(complaint, ComplaintEnums.Deadline.RESOLUTION, complaint.resolutionDue()),
+                    "complaint-breach-" + id + "-resolution-" + complaint.level());
+        }
+        return levelUp(complaint, "resolution deadline missed");
+    }
+
+    /** The customer's answer: satisfied ends it RESOLVED; not satisfied goes a level up, after level 2 to sign-off. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String confirm(long id, Boolean satisfied, Integer score, String comment, String user) {
+        Complaint complaint = complaint(id);
+        if (satisfied == null) {
+            throw new InvalidField("satisfied", "is required");
+        }
+        if (score == null || score < 1 || score > 5) {
+            throw new InvalidField("satisfactionScore", "must be from 1 to 5");
+        }
+        complaints.confirmed(id, satisfied, score, clock.instant());
+        if (satisfied) {
+            cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.RESOLVED.name(), user, comment);
+            return "RESOLVED";
+        }
+        if (complaint.level() >= 2) {
+            cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.CLOSING_UNRESOLVED.name(), user, comment);
+            return "CLOSE_UNRESOLVED";
+        }
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.IN_INVESTIGATION.name(), user, comment);
+        levelUp(complaint, "the customer is not satisfied" + (comment == null ? "" : ": " + comment));
+        return "REINVESTIGATE";
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void closeUnresolved(long id, String comment, String user) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidField("closingComment", "is required: why the complaint closes unresolved");
+        }
+        cases.move(complaintCase, complaint(id).caseId(), ComplaintEnums.Status.UNRESOLVED.name(), user, comment.strip());
+    }
+
+    public Complaint complaint(long id) {
+        return complaints.find(id).orElseThrow(() -> new NotFound("Complaint", id));
+    }
+
+    public List<Complaint> list(String status, String group, Boolean breached, int page, int size) {
+        return complaints.list(status, group, breached, size, page * size);
+    }
+
+    public List<ComplaintPause> pauses(long id) {
+        return complaints.pauses(id);
+    }
+
+    public List<ComplaintBreach> breaches(long id) {
+        return complaints.breaches(id);
+    }
+
+    private Complaint levelUp(Complaint complaint, String why) {
+        int level = Math.min(2, complaint.level() + 1);
+        Instant due = resolutionDue(clock.instant(), complaint.severity(), complaint.showId());
+        complaints.escalate(complaint.id(), complaint.level(), level, due, clock.instant());
+        cases.setDue(complaint.caseId(), due);
+        audit.record("system", "COMPLAINT_ESCALATED", ComplaintCase.TYPE, complaint.id(), "level " + level + ": " + why);
+        return complaint(complaint.id());
+    }
+
+    private boolean breach(Complaint complaint, ComplaintEnums.Deadline deadline, Instant due) {
+        try {
+            complaints.insertBreach(complaint.id(), deadline.name(), complaint.level(), due, clock.instant());
+            audit.record("system", "COMPLAINT_" + deadline + "_BREACHED", ComplaintCase.TYPE, complaint.id(),
+                    "level " + complaint.level() + ", due " + due);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false; // recorded already (a retried timer job)
+        }
+    }
+
+    private Map<String, Object> payload(Complaint complaint, ComplaintEnums.Deadline deadline, Instant due) {
+        return Map.of("complaintNumber", complaint.complaintNumber(), "deadline",
+                deadline == ComplaintEnums.Deadline.FIRST_RESPONSE ? "first response" : "resolution",
+                "dueAt", Display.time(due, zone), "category", Display.words(complaint.category()),
+                "severity", Display.words(complaint.severity()));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
