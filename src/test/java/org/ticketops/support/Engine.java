@@ -34,7 +34,9 @@ public class Engine {
                 return;
             }
             for (Job job : due) {
-                management.executeJob(job.getId());
+                if (management.createJobQuery().jobId(job.getId()).count() > 0) { // an earlier job may have removed it
+                    management.executeJob(job.getId());
+                }
             }
         }
         throw new AssertionError("Jobs of " + processInstanceId + " keep coming after 20 rounds");
