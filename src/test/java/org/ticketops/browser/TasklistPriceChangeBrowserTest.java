@@ -79,9 +79,10 @@ class TasklistPriceChangeBrowserTest {
                 .contains("still for sale 100").contains("CNY 4,000.00").contains("Reason: Market").doesNotContain("MARKET");
         Chromium.click(browser, wait, By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-        Chromium.click(browser, wait, By.xpath("//label[normalize-space(.)='Approve']"));
         By comment = By.cssSelector(".fjs-container textarea");
         Chromium.type(browser, wait, comment, "In line with the market");
+        Chromium.click(browser, wait, By.xpath("//label[normalize-space(.)='Approve']"));
+        wait.until(d -> "In line with the market".equals(d.findElement(comment).getDomProperty("value")));
         Chromium.screenshot(browser, "tasklist-price-change-typed");
         Chromium.click(browser, wait, By.xpath("//button[normalize-space(.)='Complete']"));
         wait.until(d -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
