@@ -5,11 +5,14 @@ import java.time.Instant;
 /** A complaint as stored, with its case's number and status. */
 public record Complaint(Long id, Long caseId, String complaintNumber, String status, long customerId, String customerName,
                         Long orderId, Long showId, ComplaintEnums.Channel channel, ComplaintCategory category,
-                        ComplaintEnums.Severity severity, String description, String responsibleGroup, int level,
+                        ComplaintSeverity severity, String description, String responsibleGroup, int level,
                         String registeredBy, Instant registeredAt, Instant firstResponseDue, Instant resolutionDue,
                         Instant firstRespondedAt, Instant pausedAt, long pausedSeconds, String findings,
-                        ComplaintEnums.RootCause rootCause, ComplaintEnums.Resolution resolution, Boolean satisfied,
-                        Integer satisfactionScore, Instant resolvedAt, String processInstanceId) {
+                        RootCause rootCause, ComplaintEnums.Resolution resolution, Boolean satisfied,
+                        Integer satisfactionScore, Instant resolvedAt, String processInstanceId, String investigatedBy,
+                        java.math.BigDecimal compensationSuggested, java.math.BigDecimal compensationAmount,
+                        Integer compensationTableVersion, String compensationComment, String compensationApprovedBy,
+                        String voucherNumber) {
 
     /** Who investigates at this level: the responsible group, then operations-manager, then general-manager. */
     public String investigatorGroup() {

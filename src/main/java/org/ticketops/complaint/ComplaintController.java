@@ -26,11 +26,22 @@ class ComplaintController {
     private final ComplaintService complaints;
     private final CaseService cases;
     private final java.time.Clock clock;
+    private final org.ticketops.decision.DecisionService decisions;
+    private final ComplaintCompensationTable compensation;
 
-    ComplaintController(ComplaintService complaints, CaseService cases, java.time.Clock clock) {
+    ComplaintController(ComplaintService complaints, CaseService cases, java.time.Clock clock,
+                        org.ticketops.decision.DecisionService decisions, ComplaintCompensationTable compensation) {
         this.complaints = complaints;
         this.cases = cases;
         this.clock = clock;
+        this.decisions = decisions;
+        this.compensation = compensation;
+    }
+
+    /** What the complaint-compensation table in force suggests for given inputs (nothing is stored). */
+    @PostMapping("/api/decisions/complaint-compensation/evaluate")
+    org.ticketops.decision.Decision<CompensationDecision> evaluate(@Valid @RequestBody CompensationInput input) {
+        return decisions.evaluate(compensation, input);
     }
 
     /** A complaint with its deadlines and the time left, its pauses, breaches and trail. */

@@ -52,7 +52,7 @@ class ComplaintDelegates {
                 command = new NewComplaint(number(execution, "customerId"), number(execution, "orderId"),
                         number(execution, "showId"), parse(ComplaintEnums.Channel.class, execution, "channel"),
                         parse(ComplaintCategory.class, execution, "category"),
-                        parse(ComplaintEnums.Severity.class, execution, "severity"), text(execution, "description"));
+                        parse(ComplaintSeverity.class, execution, "severity"), text(execution, "description"));
                 Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
                 user = authentication == null ? null : authentication.getUserId();
                 START_FORM_FIELDS.forEach(execution::removeVariable);
@@ -80,9 +80,12 @@ class ComplaintDelegates {
     @Bean
     TaskListener investigationRecorded(ComplaintService service) {
         return task -> {
-            String outcome = service.investigate(complaintId(task), text(task, "investigationOutcome"), text(task, "findings"),
-                    text(task, "rootCause"), text(task, "resolution"), actor(task));
-            task.setVariable("investigated", outcome);
+            ComplaintService.Investigation result = service.investigate(complaintId(task), text(task, "investigationOutcome"),
+                    text(task, "findings"), text(task, "rootCause"), text(task, "resolution"), amount(task, "compensationAmount"),
+                    text(task, "compensationComment"), actor(task));
+            task.setVariable("investigated", result.outcome());
+            task.setVariable("compensation", result.compensation());
+            task.setVariable("compensationApproverGroup", result.approverGroup() == null ? "" : result.approverGroup());
             task.setVariable("pausedFrom", "INVESTIGATE");
         };
     }
@@ -101,6 +104,17 @@ class ComplaintDelegates {
                 setClock(task.getExecution(), service.complaint(complaintId(task)), service);
             }
         };
+    }
+
+    @Bean
+    TaskListener compensationDecided(ComplaintService service) {
+        return task -> task.setVariable("compensationApproved", service.decideCompensation(complaintId(task),
+                text(task, "compensationDecision"), text(task, "compensationDecisionComment"), actor(task)));
+    }
+
+    @Bean
+    JavaDelegate issueComplaintVoucher(ComplaintService service) {
+        return execution -> service.issueVoucher(complaintId(execution));
     }
 
     @Bean
@@ -200,6 +214,18 @@ class ComplaintDelegates {
             return new java.math.BigDecimal(text).longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new InvalidField(name, "must be a whole number");
+        }
+    }
+
+    private static java.math.BigDecimal amount(VariableScope scope, String name) {
+        String text = text(scope, name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidField(name, "must be an amount such as 120.50");
         }
     }
 

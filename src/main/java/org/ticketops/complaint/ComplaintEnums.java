@@ -8,10 +8,6 @@ public final class ComplaintEnums {
 
     public enum Channel { PHONE, ONLINE, SOCIAL, ON_SITE }
 
-    public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
-
-    public enum RootCause { PROCESS, STAFF, SYSTEM, SUPPLIER, EVENT_ORGANIZER, CUSTOMER_MISUNDERSTANDING }
-
     public enum Resolution { APOLOGY, REFUND, COMPENSATION_VOUCHER, TICKET_REISSUE, NO_ACTION }
 
     /** Where a complaint stands (its case status). */

@@ -49,7 +49,9 @@ interface ComplaintMapper {
                    x.order_id, x.show_id, x.channel, x.category, x.severity, x.description, x.responsible_group, x.level,
                    x.registered_by, x.registered_at, x.first_response_due, x.resolution_due, x.first_responded_at,
                    x.paused_at, x.paused_seconds, x.findings, x.root_cause, x.resolution, x.satisfied,
-                   x.satisfaction_score, x.resolved_at, x.process_instance_id
+                   x.satisfaction_score, x.resolved_at, x.process_instance_id, x.investigated_by, x.compensation_suggested,
+                   x.compensation_amount, x.compensation_table_version, x.compensation_comment,
+                   x.compensation_approved_by, x.voucher_number
             FROM to_complaints x JOIN to_cases c ON c.id = x.case_id JOIN to_customers u ON u.id = x.customer_id""";
 
     @Select(SELECT + " WHERE x.id = #{id}")
@@ -94,10 +96,23 @@ interface ComplaintMapper {
 
     @Update("""
             UPDATE to_complaints SET findings = #{findings}, root_cause = #{rootCause}, resolution = #{resolution},
-                   updated_at = #{at}
+                   investigated_by = #{user}, compensation_suggested = #{suggested}, compensation_amount = #{amount},
+                   compensation_table_version = #{version}, compensation_comment = #{comment},
+                   compensation_approved_by = NULL, updated_at = #{at}
             WHERE id = #{id}""")
     int investigated(@Param("id") long id, @Param("findings") String findings, @Param("rootCause") String rootCause,
-                     @Param("resolution") String resolution, @Param("at") Instant at);
+                     @Param("resolution") String resolution, @Param("user") String user,
+                     @Param("suggested") java.math.BigDecimal suggested, @Param("amount") java.math.BigDecimal amount,
+                     @Param("version") Integer version, @Param("comment") String comment, @Param("at") Instant at);
+
+    @Update("UPDATE to_complaints SET compensation_approved_by = #{user}, updated_at = #{at} WHERE id = #{id}")
+    int compensationApproved(@Param("id") long id, @Param("user") String user, @Param("at") Instant at);
+
+    @Update("UPDATE to_complaints SET voucher_number = #{number}, updated_at = #{at} WHERE id = #{id} AND voucher_number IS NULL")
+    int voucherIssued(@Param("id") long id, @Param("number") String number, @Param("at") Instant at);
+
+    @Select("SELECT total FROM to_orders WHERE id = #{orderId}")
+    java.math.BigDecimal orderTotal(long orderId);
 
     @Update("""
             UPDATE to_complaints SET satisfied = #{satisfied}, satisfaction_score = #{score}, updated_at = #{at},

@@ -9,10 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlines  first response and resolution per severity
  * @param warnAt     the share of a deadline after which the responsible group is warned
  * @param beforeShow a complaint about a show still ahead is resolved at the latest this long before it starts
+ * @param compensationApproval the voucher amounts above which a manager approves (what is suggested is in
+ *                             {@code rules/complaint-compensation.xlsx})
  */
 @ConfigurationProperties("ticketops.complaints")
 public record ComplaintProperties(@DefaultValue Deadlines deadlines, @DefaultValue("0.75") double warnAt,
-                                  @DefaultValue("PT1H") Duration beforeShow) {
+                                  @DefaultValue("PT1H") Duration beforeShow,
+                                  @DefaultValue CompensationApproval compensationApproval) {
+
+    /** A voucher above these amounts waits for the operations manager's, above the second the general manager's approval. */
+    public record CompensationApproval(@DefaultValue("500.00") java.math.BigDecimal operationsManager,
+                                       @DefaultValue("2000.00") java.math.BigDecimal generalManager) {
+    }
 
     public record Deadlines(
             @DefaultValue("PT24H") Duration lowFirstResponse, @DefaultValue("P5D") Duration lowResolution,
@@ -20,7 +28,7 @@ public record ComplaintProperties(@DefaultValue Deadlines deadlines, @DefaultVal
             @DefaultValue("PT4H") Duration highFirstResponse, @DefaultValue("P1D") Duration highResolution,
             @DefaultValue("PT1H") Duration criticalFirstResponse, @DefaultValue("PT8H") Duration criticalResolution) {
 
-        Duration firstResponse(ComplaintEnums.Severity severity) {
+        Duration firstResponse(ComplaintSeverity severity) {
             return switch (severity) {
                 case LOW -> lowFirstResponse;
                 case MEDIUM -> mediumFirstResponse;
@@ -29,7 +37,7 @@ public record ComplaintProperties(@DefaultValue Deadlines deadlines, @DefaultVal
             };
         }
 
-        Duration resolution(ComplaintEnums.Severity severity) {
+        Duration resolution(ComplaintSeverity severity) {
             return switch (severity) {
                 case LOW -> lowResolution;
                 case MEDIUM -> mediumResolution;

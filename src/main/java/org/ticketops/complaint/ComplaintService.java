@@ -44,13 +44,21 @@ public class ComplaintService {
     private final StaffNotifications staff;
     private final ComplaintProperties properties;
     private final RuntimeService runtime;
+    private final org.ticketops.decision.DecisionService decisions;
+    private final ComplaintCompensationTable compensationTable;
+    private final org.ticketops.billing.BillingService billing;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
     ComplaintService(ComplaintMapper complaints, ComplaintCase complaintCase, CaseService cases, CustomerService customers,
                      CatalogService catalog, StaffNotifications staff, ComplaintProperties properties,
-                     RuntimeService runtime, AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
+                     RuntimeService runtime, org.ticketops.decision.DecisionService decisions,
+                     ComplaintCompensationTable compensationTable, org.ticketops.billing.BillingService billing,
+                     AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
+        this.decisions = decisions;
+        this.compensationTable = compensationTable;
+        this.billing = billing;
         this.complaints = complaints;
         this.complaintCase = complaintCase;
         this.cases = cases;
@@ -134,7 +142,7 @@ public class ComplaintService {
     }
 
     /** {@code from} + the severity's resolution time, never later than the cap before a show still ahead. */
-    private Instant resolutionDue(Instant from, ComplaintEnums.Severity severity, Long showId) {
+    private Instant resolutionDue(Instant from, ComplaintSeverity severity, Long showId) {
         Instant due = from.plus(properties.deadlines().resolution(severity));
         if (showId != null) {
             Instant cap = catalog.show(showId).startsAt().minus(properties.beforeShow());
@@ -170,23 +178,99 @@ public class ComplaintService {
         return outcome;
     }
 
-    /** Investigate: a proposed resolution (the customer confirms it next) or WAITING_FOR_CUSTOMER. */
+    /**
+     * What an investigation decided: PROPOSED or WAITING_FOR_CUSTOMER, and for a voucher whether it is issued at once
+     * (ISSUE) or first approved (APPROVE, by {@code approverGroup}); NONE without a voucher.
+     */
+    public record Investigation(String outcome, String compensation, String approverGroup) {
+    }
+
+    /**
+     * Investigate: a proposed resolution (the customer confirms it next) or WAITING_FOR_CUSTOMER. A voucher needs the
+     * order; the compensation table suggests its amount, which the investigator may change with a comment.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String investigate(long id, String outcome, String findings, String rootCause, String resolution, String user) {
+    public Investigation investigate(long id, String outcome, String findings, String rootCause, String resolution,
+                                     java.math.BigDecimal amount, String comment, String user) {
         Complaint complaint = complaint(id);
         if ("WAITING_FOR_CUSTOMER".equals(outcome)) {
             pause(complaint, findings, user);
-            return outcome;
+            return new Investigation(outcome, "NONE", null);
         }
         if (findings == null || findings.isBlank()) {
             throw new InvalidField("findings", "is required");
         }
-        ComplaintEnums.RootCause cause = parse(ComplaintEnums.RootCause.class, rootCause, "rootCause");
+        RootCause cause = parse(RootCause.class, rootCause, "rootCause");
         ComplaintEnums.Resolution resolved = parse(ComplaintEnums.Resolution.class, resolution, "resolution");
-        complaints.investigated(id, findings.strip(), cause.name(), resolved.name(), clock.instant());
-        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), user,
-                cause + " → " + resolved);
-        return "PROPOSED";
+        java.math.BigDecimal suggested = null;
+        java.math.BigDecimal given = null;
+        Integer version = null;
+        if (resolved == ComplaintEnums.Resolution.COMPENSATION_VOUCHER) {
+            if (complaint.orderId() == null) {
+                throw new InvalidField("resolution", "a voucher is credited against an order; this complaint names none");
+            }
+            java.math.BigDecimal total = complaints.orderTotal(complaint.orderId());
+            var decision = decisions.decide(compensationTable, null, new CompensationInput(complaint.severity(),
+                    complaint.category(), cause, customers.get(complaint.customerId()).memberTier(), total),
+                    new org.ticketops.decision.DecisionSubject(ComplaintCase.TYPE, String.valueOf(id), complaint.processInstanceId()));
+            suggested = decision.output().amount(total);
+            version = decision.tableVersion().version();
+            given = amount == null ? suggested : amount.setScale(2, java.math.RoundingMode.HALF_UP);
+            if (given.compareTo(suggested) != 0 && (comment == null || comment.isBlank())) {
+                throw new InvalidField("compensationComment", "is required when the amount differs from the suggested "
+                        + Display.money(suggested));
+            }
+            if (given.signum() <= 0 || given.compareTo(total) > 0) {
+                throw new InvalidField("compensationAmount", "must be above 0 and at most the order's total " + Display.money(total));
+            }
+        }
+        complaints.investigated(id, findings.strip(), cause.name(), resolved.name(), user, suggested, given, version,
+                comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
+        if (given == null) {
+            cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), user,
+                    cause + " → " + resolved);
+            return new Investigation("PROPOSED", "NONE", null);
+        }
+        ComplaintProperties.CompensationApproval limits = properties.compensationApproval();
+        String approver = given.compareTo(limits.generalManager()) > 0 ? Groups.GENERAL_MANAGER
+                : given.compareTo(limits.operationsManager()) > 0 ? Groups.OPERATIONS_MANAGER : null;
+        audit.record(user, "COMPLAINT_COMPENSATION_PROPOSED", ComplaintCase.TYPE, id, Display.money(given) + " (suggested "
+                + Display.money(suggested) + ")" + (approver == null ? "" : ", for " + approver + " to approve"));
+        return new Investigation("PROPOSED", approver == null ? "ISSUE" : "APPROVE", approver);
+    }
+
+    /** A manager approves or rejects the voucher; never the investigator. A rejection needs a comment (it goes back). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean decideCompensation(long id, String decision, String comment, String user) {
+        Complaint complaint = complaint(id);
+        org.ticketops.identity.FourEyesViolation.check(user, complaint.investigatedBy(), "proposed the compensation of",
+                "approve", complaint.complaintNumber());
+        boolean approved = "APPROVE".equals(decision);
+        if (!approved && !"REJECT".equals(decision)) {
+            throw new InvalidField("compensationDecision", "must be APPROVE or REJECT");
+        }
+        if (!approved && (comment == null || comment.isBlank())) {
+            throw new InvalidField("compensationDecisionComment", "is required to reject: the investigator reads it");
+        }
+        if (approved) {
+            complaints.compensationApproved(id, user, clock.instant());
+        }
+        audit.record(user, approved ? "COMPLAINT_COMPENSATION_APPROVED" : "COMPLAINT_COMPENSATION_REJECTED", ComplaintCase.TYPE,
+                id, Display.money(complaint.compensationAmount()) + (comment == null ? "" : ": " + comment.strip()));
+        return approved;
+    }
+
+    /** The voucher is a credit note on the order, once; the customer then confirms the resolution. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String issueVoucher(long id) {
+        Complaint complaint = complaint(id);
+        var note = billing.issueCreditNote(complaint.orderId(), complaint.customerId(), "complaint-" + id + "-voucher",
+                List.of(new org.ticketops.billing.CreditNote.Line(1, null, "Compensation voucher, complaint "
+                        + complaint.complaintNumber(), complaint.compensationAmount())));
+        complaints.voucherIssued(id, note.number(), clock.instant());
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), "system",
+                "voucher " + note.number() + " for " + Display.money(complaint.compensationAmount()));
+        return note.number();
     }
 
     private void pause(Complaint complaint, String asked, String user) {

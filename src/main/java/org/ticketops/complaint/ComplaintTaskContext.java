@@ -49,7 +49,10 @@ class ComplaintTaskContext {
                 .map(p -> "Asked " + Display.time(p.pausedAt(), zone) + ": " + p.asked() + (p.resumedAt() == null ? " (waiting)"
                         : " · replied " + Display.time(p.resumedAt(), zone) + ": " + p.reply())).collect(Collectors.joining("\n\n")));
         form.put("findingsSummary", c.findings() == null ? "Not investigated yet." : c.findings() + "\n\nRoot cause: "
-                + Display.words(c.rootCause()) + " · resolution: " + Display.words(c.resolution()));
+                + Display.words(c.rootCause()) + " · resolution: " + Display.words(c.resolution())
+                + (c.compensationAmount() == null ? "" : "\n\nVoucher " + Display.money(c.compensationAmount()) + " (the table suggested "
+                + Display.money(c.compensationSuggested()) + (c.compensationComment() == null ? "" : "; " + c.compensationComment())
+                + ") proposed by " + c.investigatedBy() + (c.voucherNumber() == null ? "" : " · credit note " + c.voucherNumber())));
         return form;
     }
 

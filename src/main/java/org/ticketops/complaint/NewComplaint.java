@@ -11,6 +11,6 @@ public record NewComplaint(
         Long showId,
         @NotNull ComplaintEnums.Channel channel,
         @NotNull ComplaintCategory category,
-        @NotNull ComplaintEnums.Severity severity,
+        @NotNull ComplaintSeverity severity,
         @NotBlank @Size(max = 4000) String description) {
 }

@@ -9,6 +9,7 @@ public final class DecisionTableNames {
     public static final String DISCOUNT_ELIGIBILITY = "discount-eligibility";
     public static final String PROCUREMENT_APPROVAL = "procurement-approval";
     public static final String PRICE_CHANGE_APPROVAL = "price-change-approval";
+    public static final String COMPLAINT_COMPENSATION = "complaint-compensation";
 
     private DecisionTableNames() {
     }

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.ticketops.complaint.Complaint;
 import org.ticketops.complaint.ComplaintCategory;
 import org.ticketops.complaint.ComplaintEnums;
+import org.ticketops.complaint.ComplaintSeverity;
 import org.ticketops.complaint.ComplaintService;
 import org.ticketops.complaint.NewComplaint;
 import org.ticketops.customer.MemberTier;
@@ -60,7 +61,7 @@ class TasklistComplaintBrowserTest {
     @Test
     void amyAcknowledgesAComplaintAndItGoesToTicketSales() {
         Complaint complaint = complaints.submit(new NewComplaint(data.customer(MemberTier.GOLD).id(), null, null,
-                ComplaintEnums.Channel.PHONE, ComplaintCategory.TICKETING_ERROR, ComplaintEnums.Severity.HIGH, WORDS), "carl");
+                ComplaintEnums.Channel.PHONE, ComplaintCategory.TICKETING_ERROR, ComplaintSeverity.HIGH, WORDS), "carl");
         Task task = tasks.createTaskQuery().processInstanceId(complaint.processInstanceId()).singleResult();
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));

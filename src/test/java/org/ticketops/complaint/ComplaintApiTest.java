@@ -106,6 +106,17 @@ class ComplaintApiTest {
                 .isEqualTo("NOT_WAITING_FOR_CUSTOMER");
     }
 
+    static List<org.ticketops.decision.Scenarios.Scenario> scenarios() {
+        return org.ticketops.support.ShippedTable.scenarios(new ComplaintCompensationTable());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("scenarios")
+    void theCompensationTableAnswersEveryScenarioOverHttp(org.ticketops.decision.Scenarios.Scenario scenario) {
+        org.ticketops.support.ScenarioOverHttp.check(api(), "amy", "/api/decisions/complaint-compensation/evaluate", scenario,
+                ComplaintCompensationTable.NAME);
+    }
+
     @Test
     void theTasklistStartFormCarriesOnlyItsFields() {
         Customer customer = data.customer(MemberTier.GOLD);

@@ -98,13 +98,13 @@ class ComplaintProcessTest {
                 ComplaintCategory.REFUND, "finance", ComplaintCategory.PAYMENT, "finance",
                 ComplaintCategory.SERVICE_ATTITUDE, "customer-service", ComplaintCategory.OTHER, "customer-service",
                 ComplaintCategory.EVENT_QUALITY, "operations-manager");
-        groups.forEach((category, group) -> assertThat(register(customer(), category, ComplaintEnums.Severity.LOW, null)
+        groups.forEach((category, group) -> assertThat(register(customer(), category, ComplaintSeverity.LOW, null)
                 .responsibleGroup()).as(category.name()).isEqualTo(group));
-        Map<ComplaintEnums.Severity, Duration[]> deadlines = Map.of(
-                ComplaintEnums.Severity.LOW, new Duration[]{Duration.ofHours(24), Duration.ofDays(5)},
-                ComplaintEnums.Severity.MEDIUM, new Duration[]{Duration.ofHours(8), Duration.ofDays(3)},
-                ComplaintEnums.Severity.HIGH, new Duration[]{Duration.ofHours(4), Duration.ofDays(1)},
-                ComplaintEnums.Severity.CRITICAL, new Duration[]{Duration.ofHours(1), Duration.ofHours(8)});
+        Map<ComplaintSeverity, Duration[]> deadlines = Map.of(
+                ComplaintSeverity.LOW, new Duration[]{Duration.ofHours(24), Duration.ofDays(5)},
+                ComplaintSeverity.MEDIUM, new Duration[]{Duration.ofHours(8), Duration.ofDays(3)},
+                ComplaintSeverity.HIGH, new Duration[]{Duration.ofHours(4), Duration.ofDays(1)},
+                ComplaintSeverity.CRITICAL, new Duration[]{Duration.ofHours(1), Duration.ofHours(8)});
         deadlines.forEach((severity, due) -> {
             Complaint c = register(customer(), ComplaintCategory.OTHER, severity, null);
             assertThat(Duration.between(c.registeredAt(), c.firstResponseDue())).as(severity.name()).isEqualTo(due[0]);
@@ -112,15 +112,15 @@ class ComplaintProcessTest {
         });
         // a show in 10 hours: a MEDIUM complaint about it is resolved an hour before it starts, not in 3 days
         Show soon = data.show(data.event(), Duration.ofHours(10));
-        Complaint aboutShow = register(customer(), ComplaintCategory.EVENT_QUALITY, ComplaintEnums.Severity.MEDIUM, soon.id());
+        Complaint aboutShow = register(customer(), ComplaintCategory.EVENT_QUALITY, ComplaintSeverity.MEDIUM, soon.id());
         assertThat(aboutShow.resolutionDue()).isEqualTo(soon.startsAt().minus(Duration.ofHours(1)));
-        assertThatThrownBy(() -> register(customer(), ComplaintCategory.OTHER, ComplaintEnums.Severity.LOW, 999_999L))
+        assertThatThrownBy(() -> register(customer(), ComplaintCategory.OTHER, ComplaintSeverity.LOW, 999_999L))
                 .isInstanceOf(ProblemException.class);
     }
 
     @Test
     void acknowledgedInvestigatedAndTheCustomerIsSatisfied() {
-        Complaint complaint = register(customer(), ComplaintCategory.TICKETING_ERROR, ComplaintEnums.Severity.MEDIUM, null);
+        Complaint complaint = register(customer(), ComplaintCategory.TICKETING_ERROR, ComplaintSeverity.MEDIUM, null);
         ProcessInstance pi = instance(complaint);
         assertThat(pi).hasPassed("registerComplaint").isWaitingAt("acknowledge");
         assertThat(task(pi).getName()).isEqualTo("Acknowledge · " + complaint.complaintNumber() + " · Medium · Ticketing error");
@@ -142,7 +142,7 @@ class ComplaintProcessTest {
 
     @Test
     void theFirstResponseWarnsAt75PercentThenIsRecordedLateAndTheTaskStays() {
-        Complaint complaint = register(customer(), ComplaintCategory.OTHER, ComplaintEnums.Severity.LOW, null);
+        Complaint complaint = register(customer(), ComplaintCategory.OTHER, ComplaintSeverity.LOW, null);
         ProcessInstance pi = instance(complaint);
         jobs.advance(Duration.ofHours(17).plusMinutes(50));
         jobs.executeJobs(pi.getId());
@@ -164,7 +164,7 @@ class ComplaintProcessTest {
 
     @Test
     void aMissedResolutionGoesUpALevelEachTimeWithAFreshDeadline() {
-        Complaint complaint = register(customer(), ComplaintCategory.REFUND, ComplaintEnums.Severity.CRITICAL, null);
+        Complaint complaint = register(customer(), ComplaintCategory.REFUND, ComplaintSeverity.CRITICAL, null);
         ProcessInstance pi = instance(complaint);
         complete(pi, "amy", "customer-service", Map.of("acknowledgeOutcome", "CONTACTED", "acknowledgeNote", "Apologised"));
         assertThat(candidateGroups(pi)).containsExactly("finance");
@@ -191,7 +191,7 @@ class ComplaintProcessTest {
 
     @Test
     void waitingForTheCustomerStopsTheClockAndTheDeadlinesMoveByThePause() {
-        Complaint complaint = register(customer(), ComplaintCategory.PAYMENT, ComplaintEnums.Severity.HIGH, null);
+        Complaint complaint = register(customer(), ComplaintCategory.PAYMENT, ComplaintSeverity.HIGH, null);
         ProcessInstance pi = instance(complaint);
         complete(pi, "amy", "customer-service", Map.of("acknowledgeOutcome", "WAITING_FOR_CUSTOMER",
                 "acknowledgeNote", "Asked for the bank statement"));
@@ -225,7 +225,7 @@ class ComplaintProcessTest {
 
     @Test
     void notSatisfiedTwiceGoesUpToTheGeneralManagerWhoClosesItUnresolved() {
-        Complaint complaint = register(customer(), ComplaintCategory.SERVICE_ATTITUDE, ComplaintEnums.Severity.MEDIUM, null);
+        Complaint complaint = register(customer(), ComplaintCategory.SERVICE_ATTITUDE, ComplaintSeverity.MEDIUM, null);
         ProcessInstance pi = instance(complaint);
         complete(pi, "amy", "customer-service", Map.of("acknowledgeOutcome", "CONTACTED", "acknowledgeNote", "Listened"));
         String[][] levels = {{"carl", "customer-service"}, {"olivia", "operations-manager"}, {"gary", "general-manager"}};
@@ -243,7 +243,75 @@ class ComplaintProcessTest {
         assertThat(complaints.complaint(complaint.id()).status()).isEqualTo("UNRESOLVED");
     }
 
+    @Test
+    void aVoucherIsSuggestedByTheTableIssuedAsACreditNoteAndAboveTheLimitsApprovedFirst() {
+        Customer customer = customer();
+        Show show = data.show(data.event(), Duration.ofDays(20));
+        var small = data.order(customer, data.category(show, TicketType.STANDARD, "480.00", 10), 1);
+        Complaint medium = registerAbout(customer, small.order().id(), ComplaintSeverity.MEDIUM);
+        ProcessInstance pi = instance(medium);
+        complete(pi, "amy", "customer-service", Map.of("acknowledgeOutcome", "CONTACTED", "acknowledgeNote", "Sorry"));
+        assertThatThrownBy(() -> complete(pi, "sam", "ticket-sales", Map.of("investigationOutcome", "PROPOSED",
+                "findings", "Printed twice", "rootCause", "SYSTEM", "resolution", "COMPENSATION_VOUCHER", "compensationAmount", "90.00")))
+                .hasMessageContaining("compensationComment");
+        complete(pi, "sam", "ticket-sales", Map.of("investigationOutcome", "PROPOSED", "findings", "Printed twice",
+                "rootCause", "SYSTEM", "resolution", "COMPENSATION_VOUCHER"));
+        // MEDIUM: 15 % of 480.00 = 72.00 (cap 500.00), no approval needed
+        Complaint vouchered = complaints.complaint(medium.id());
+        assertThat(vouchered.compensationSuggested()).isEqualByComparingTo("72.00");
+        assertThat(vouchered.compensationAmount()).isEqualByComparingTo("72.00");
+        assertThat(vouchered.voucherNumber()).matches("CN-\\d{6}");
+        assertThat(vouchered.status()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(pi).hasPassed("voucherGw", "voucherJoin", "issueVoucher", "confirmJoin").isWaitingAt("confirm");
+
+        var large = data.order(customer, data.category(show, TicketType.VIP, "1200.00", 10), 5); // 6,000.00
+        Complaint high = registerAbout(customer, large.order().id(), ComplaintSeverity.HIGH);
+        ProcessInstance second = instance(high);
+        complete(second, "amy", "customer-service", Map.of("acknowledgeOutcome", "CONTACTED", "acknowledgeNote", "Sorry"));
+        user("vera", "ticket-sales", "operations-manager");
+        complete(second, "vera", "ticket-sales", Map.of("investigationOutcome", "PROPOSED", "findings", "Wrong seats",
+                "rootCause", "PROCESS", "resolution", "COMPENSATION_VOUCHER"));
+        // HIGH: 30 % of 6,000.00 capped at 1,500.00: above 500.00, so the operations manager approves
+        assertThat(second).isWaitingAt("approveCompensation");
+        assertThat(candidateGroups(second)).containsExactly("operations-manager");
+        assertThatThrownBy(() -> complete(second, "vera", "operations-manager", Map.of("compensationDecision", "APPROVE")))
+                .hasMessageContaining("FOUR_EYES");
+        complete(second, "olivia", "operations-manager", Map.of("compensationDecision", "REJECT",
+                "compensationDecisionComment", "An apology is enough here"));
+        assertThat(second).hasPassed("compensationGw").isWaitingAt("investigate");
+        complete(second, "vera", "ticket-sales", Map.of("investigationOutcome", "PROPOSED", "findings", "Wrong seats",
+                "rootCause", "PROCESS", "resolution", "COMPENSATION_VOUCHER", "compensationAmount", "2500.00",
+                "compensationComment", "Their wedding anniversary was spoilt"));
+        assertThat(candidateGroups(second)).containsExactly("general-manager");
+        complete(second, "gary", "general-manager", Map.of("compensationDecision", "APPROVE"));
+        assertThat(second).isWaitingAt("confirm");
+        Complaint approved = complaints.complaint(high.id());
+        assertThat(approved.compensationAmount()).isEqualByComparingTo("2500.00");
+        assertThat(approved.compensationSuggested()).isEqualByComparingTo("1500.00");
+        assertThat(approved.compensationApprovedBy()).isEqualTo("gary");
+        assertThat(approved.voucherNumber()).isNotNull();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private Complaint registerAbout(Customer customer, long orderId, ComplaintSeverity severity) {
+        Complaint complaint = complaints.submit(new NewComplaint(customer.id(), orderId, null, ComplaintEnums.Channel.ONLINE,
+                ComplaintCategory.TICKETING_ERROR, severity, "The tickets were wrong"), "amy");
+        started.add(complaint.processInstanceId());
+        return complaint;
+    }
+
+    private void user(String id, String... groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setPassword("Complain-Ts-2026!x");
+            user.setEmail(id + "@ticketops.example");
+            identity.saveUser(user);
+            for (String group : groups) {
+                identity.createMembership(id, group);
+            }
+        }
+    }
 
     @AfterAll
     static void everyFlowNodeOfTheProcessWasPassed() {
@@ -263,7 +331,7 @@ class ComplaintProcessTest {
         return data.customer(MemberTier.NONE);
     }
 
-    private Complaint register(Customer customer, ComplaintCategory category, ComplaintEnums.Severity severity, Long showId) {
+    private Complaint register(Customer customer, ComplaintCategory category, ComplaintSeverity severity, Long showId) {
         Complaint complaint = complaints.submit(new NewComplaint(customer.id(), null, showId, ComplaintEnums.Channel.PHONE,
                 category, severity, "Staff were rude at gate 3 – \"unacceptable\" <b>really</b>"), "amy");
         started.add(complaint.processInstanceId());
@@ -291,6 +359,10 @@ class ComplaintProcessTest {
             tasks.complete(task.getId(), variables);
         } finally {
             identity.clearAuthentication();
+            Task still = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+            if (still != null && user.equals(still.getAssignee())) {
+                tasks.setAssignee(task.getId(), null);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.ticketops.complaint.Complaint;
 import org.ticketops.complaint.ComplaintCategory;
 import org.ticketops.complaint.ComplaintEnums;
+import org.ticketops.complaint.ComplaintSeverity;
 import org.ticketops.complaint.ComplaintService;
 import org.ticketops.complaint.NewComplaint;
 import org.ticketops.customer.CustomerService;
@@ -47,7 +48,7 @@ class MySqlComplaintTest {
         var customer = customers.register(TestData.unique("Complainer"), TestData.phone(), null, MemberTier.NONE, null,
                 CustomerType.INDIVIDUAL);
         Complaint complaint = complaints.submit(new NewComplaint(customer.id(), null, null, ComplaintEnums.Channel.SOCIAL,
-                ComplaintCategory.PAYMENT, ComplaintEnums.Severity.CRITICAL, WORDS), "clerk");
+                ComplaintCategory.PAYMENT, ComplaintSeverity.CRITICAL, WORDS), "clerk");
         assertThat(complaints.complaint(complaint.id()).description()).isEqualTo(WORDS);
         Task acknowledge = tasks.createTaskQuery().processInstanceId(complaint.processInstanceId()).singleResult();
         tasks.setAssignee(acknowledge.getId(), "clerk");
