@@ -73,7 +73,8 @@ public class ComplaintCase implements CaseDefinition {
 
     @Override
     public Map<String, Set<String>> notificationTemplates() {
-        return Map.of("complaint-deadline-warning", Set.of("complaintNumber", "deadline", "dueAt", "category", "severity"),
+        return Map.of(org.ticketops.survey.SurveyService.TEMPLATE, org.ticketops.survey.SurveyService.FIELDS,
+                "complaint-deadline-warning", Set.of("complaintNumber", "deadline", "dueAt", "category", "severity"),
                 "complaint-deadline-breached", Set.of("complaintNumber", "deadline", "dueAt", "category", "severity"));
     }
 

@@ -47,6 +47,7 @@ public class ComplaintService {
     private final org.ticketops.decision.DecisionService decisions;
     private final ComplaintCompensationTable compensationTable;
     private final org.ticketops.billing.BillingService billing;
+    private final org.ticketops.survey.SurveyService surveys;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
@@ -55,7 +56,8 @@ public class ComplaintService {
                      CatalogService catalog, StaffNotifications staff, ComplaintProperties properties,
                      RuntimeService runtime, org.ticketops.decision.DecisionService decisions,
                      ComplaintCompensationTable compensationTable, org.ticketops.billing.BillingService billing,
-                     AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
+                     org.ticketops.survey.SurveyService surveys, AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
+        this.surveys = surveys;
         this.decisions = decisions;
         this.compensationTable = compensationTable;
         this.billing = billing;
@@ -361,6 +363,7 @@ public class ComplaintService {
         complaints.confirmed(id, satisfied, score, clock.instant());
         if (satisfied) {
             cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.RESOLVED.name(), user, comment);
+            inviteToSurvey(complaint);
             return "RESOLVED";
         }
         if (complaint.level() >= 2) {
@@ -377,7 +380,15 @@ public class ComplaintService {
         if (comment == null || comment.isBlank()) {
             throw new InvalidField("closingComment", "is required: why the complaint closes unresolved");
         }
-        cases.move(complaintCase, complaint(id).caseId(), ComplaintEnums.Status.UNRESOLVED.name(), user, comment.strip());
+        Complaint complaint = complaint(id);
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.UNRESOLVED.name(), user, comment.strip());
+        inviteToSurvey(complaint);
+    }
+
+    /** A closed complaint asks the customer how it went (once; only a customer who agreed to be contacted). */
+    private void inviteToSurvey(Complaint complaint) {
+        surveys.invite(complaintCase, complaint.customerId(), ComplaintCase.TYPE, String.valueOf(complaint.id()),
+                "your complaint " + complaint.complaintNumber());
     }
 
     public Complaint complaint(long id) {

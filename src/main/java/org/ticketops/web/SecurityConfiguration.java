@@ -85,10 +85,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain desk(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**")
+        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**")
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/desk/login").permitAll()
+                        // the public survey page: its single-use token is the only key
+                        .requestMatchers("/survey/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/decisions", "/decisions/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/decisions", "/decisions/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/desk/customers/*/orders", "/desk/customers/*/quote")
