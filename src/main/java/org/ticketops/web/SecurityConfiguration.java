@@ -57,6 +57,7 @@ class SecurityConfiguration {
     static final String[] CATALOG_WRITERS = groups(OPERATIONS_MANAGER, TICKET_SALES, ADMIN);
     /** Procurement writes suppliers and requests; the managers and finance, who approve, read them. */
     static final String[] BUYERS = groups(PROCUREMENT, ADMIN);
+    static final String[] QUALITY_READERS = groups(CUSTOMER_SERVICE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] PRICE_READERS = groups(TICKET_SALES, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] PROCUREMENT_READERS = groups(PROCUREMENT, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
 
@@ -85,12 +86,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain desk(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**")
+        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**", "/quality")
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/desk/login").permitAll()
                         // the public survey page: its single-use token is the only key
                         .requestMatchers("/survey/**").permitAll()
+                        .requestMatchers("/quality").hasAnyAuthority(QUALITY_READERS)
                         .requestMatchers(HttpMethod.GET, "/decisions", "/decisions/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/decisions", "/decisions/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/desk/customers/*/orders", "/desk/customers/*/quote")
@@ -137,6 +139,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/notifications/**").hasAnyAuthority(OPERATORS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/**")
                         .hasAnyAuthority(groups(CUSTOMER_SERVICE, ADMIN))
+                        .requestMatchers("/api/quality", "/api/quality/**").hasAnyAuthority(QUALITY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/price-changes/**").hasAnyAuthority(PRICE_READERS)
                         .requestMatchers("/api/price-changes", "/api/price-changes/**").hasAnyAuthority(SELLERS)
                         .requestMatchers(HttpMethod.GET, "/api/suppliers", "/api/suppliers/**", "/api/procurement-requests/**")
