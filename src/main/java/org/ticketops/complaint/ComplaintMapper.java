@@ -70,6 +70,9 @@ interface ComplaintMapper {
     List<Complaint> list(@Param("status") String status, @Param("group") String group, @Param("breached") Boolean breached,
                          @Param("limit") int limit, @Param("offset") int offset);
 
+    @Select(SELECT + " WHERE x.customer_id = #{customerId} ORDER BY x.registered_at DESC, x.id DESC LIMIT #{limit}")
+    List<Complaint> ofCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
+
     @Update("""
             UPDATE to_complaints SET first_responded_at = #{at}, updated_at = #{at}
             WHERE id = #{id} AND first_responded_at IS NULL""")

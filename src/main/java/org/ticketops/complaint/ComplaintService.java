@@ -399,6 +399,11 @@ public class ComplaintService {
         return complaints.list(status, group, breached, size, page * size);
     }
 
+    /** The customer's newest complaints, for their history. */
+    public List<Complaint> ofCustomer(long customerId, int limit) {
+        return complaints.ofCustomer(customerId, limit);
+    }
+
     public List<ComplaintPause> pauses(long id) {
         return complaints.pauses(id);
     }

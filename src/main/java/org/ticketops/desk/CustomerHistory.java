@@ -21,8 +21,8 @@ import org.ticketops.sales.SalesService;
 import org.ticketops.web.PageRequest;
 
 /**
- * A customer's record in one list, newest first: orders, refund and exchange requests, and the quotes staff
- * gave them (from the decision log). Each kind comes from the capability that owns it.
+ * A customer's record in one list, newest first: orders, refund and exchange requests, the quotes staff gave them
+ * (from the decision log), complaints and surveys. Each kind comes from the capability that owns it.
  */
 @Service
 public class CustomerHistory {
@@ -32,9 +32,14 @@ public class CustomerHistory {
     private final RefundService refunds;
     private final DecisionService decisions;
     private final ObjectMapper json;
+    private final org.ticketops.complaint.ComplaintService complaints;
+    private final org.ticketops.survey.SurveyService surveys;
 
     CustomerHistory(CustomerService customers, SalesService sales, RefundService refunds, DecisionService decisions,
-                    ObjectMapper json) {
+                    ObjectMapper json, org.ticketops.complaint.ComplaintService complaints,
+                    org.ticketops.survey.SurveyService surveys) {
+        this.complaints = complaints;
+        this.surveys = surveys;
         this.customers = customers;
         this.sales = sales;
         this.refunds = refunds;
@@ -58,6 +63,17 @@ public class CustomerHistory {
         }
         for (LoggedDecision quote : decisions.logged(QuoteService.QUOTE, String.valueOf(customerId), DiscountTable.NAME, limit)) {
             entries.add(new HistoryEntry("QUOTE", "quote", null, quote.decidedAt(), null, null, quoteSummary(quote)));
+        }
+        for (org.ticketops.complaint.Complaint c : complaints.ofCustomer(customerId, limit)) {
+            entries.add(new HistoryEntry("COMPLAINT", c.complaintNumber(), c.id(), c.registeredAt(), c.status(), c.compensationAmount(),
+                    words(c.category().name()) + " · " + words(c.severity().name()) + " · " + words(c.channel().name())
+                            + (c.satisfactionScore() == null ? "" : " · scored " + c.satisfactionScore() + " of 5")));
+        }
+        for (org.ticketops.survey.Survey s : surveys.ofCustomer(customerId, limit)) {
+            entries.add(new HistoryEntry("SURVEY", "survey", s.id(), s.submittedAt() != null ? s.submittedAt() : s.createdAt(),
+                    s.submittedAt() != null ? "ANSWERED" : "SENT", null, s.submittedAt() == null
+                    ? "Invited about " + words(s.subjectType()) + " " + s.subjectId()
+                    : "Satisfaction " + s.score() + " of 5 · NPS " + s.nps() + (s.comment() == null ? "" : " · " + s.comment())));
         }
         entries.sort(Comparator.comparing(HistoryEntry::at).reversed());
         return entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;

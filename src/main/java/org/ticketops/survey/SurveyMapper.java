@@ -26,6 +26,9 @@ interface SurveyMapper {
     @Select("SELECT " + COLUMNS + " FROM to_surveys WHERE subject_type = #{type} AND subject_id = #{id}")
     java.util.List<Survey> bySubject(@Param("type") String type, @Param("id") String id);
 
+    @Select("SELECT " + COLUMNS + " FROM to_surveys WHERE customer_id = #{customerId} ORDER BY created_at DESC, id DESC LIMIT #{limit}")
+    java.util.List<Survey> ofCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
+
     /** The answer, once and only before the link expires. */
     @Update("""
             UPDATE to_surveys SET submitted_at = #{at}, score = #{score}, nps = #{nps}, comment = #{comment}

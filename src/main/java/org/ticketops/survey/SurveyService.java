@@ -111,6 +111,11 @@ public class SurveyService {
         return taken == 1 ? State.ANSWERED : state(token);
     }
 
+    /** The customer's newest survey invitations and answers, for their history. */
+    public List<Survey> ofCustomer(long customerId, int limit) {
+        return surveys.ofCustomer(customerId, limit);
+    }
+
     public List<Survey> about(String subjectType, String subjectId) {
         return surveys.bySubject(subjectType, subjectId);
     }

@@ -98,6 +98,8 @@ class ComplaintApiTest {
         assertThat(created.path("firstResponseMinutesLeft").asLong()).isBetween(239L, 240L);
         assertThat(created.path("resolutionMinutesLeft").asLong()).isBetween(1439L, 1440L);
         assertThat(created.path("trail").get(0).path("toStatus").asText()).isEqualTo("OPEN");
+        JsonNode history = api().get("amy", "/api/customers/" + customer.id() + "/history").hasStatus(200).tree();
+        assertThat(history.findValuesAsText("type")).contains("COMPLAINT", "ORDER");
 
         JsonNode listed = api().get("olivia", "/api/complaints?status=OPEN&group=ticket-sales&breached=false").hasStatus(200).tree();
         assertThat(listed.findValuesAsText("id")).contains(String.valueOf(id));

@@ -125,6 +125,9 @@ class QualityApiTest {
         assertThat(r.byWeek().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
 
         Api api = new Api(rest);
+        JsonNode history = api.get("amy", "/api/customers/" + a.id() + "/history").hasStatus(200).tree();
+        assertThat(history.toString()).contains("\"type\":\"SURVEY\"").contains("Satisfaction 4 of 5 · NPS 10 · Fine")
+                .contains("\"type\":\"COMPLAINT\"");
         String period = "from=" + t0.minusSeconds(60) + "&to=" + t0.plus(Duration.ofDays(2));
         JsonNode json = api.get("olivia", "/api/quality?" + period).hasStatus(200).tree();
         assertThat(json.path("complaints").asInt()).isEqualTo(3);
