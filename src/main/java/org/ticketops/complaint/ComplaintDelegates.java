@@ -3,6 +3,7 @@ package org.ticketops.complaint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,6 +30,14 @@ class ComplaintDelegates {
     static final String COMPLAINT_ID = "complaintId";
     static final Set<String> START_FORM_FIELDS = Set.of("customerId", "orderId", "showId", "channel", "category",
             "severity", "description");
+    /**
+     * Each form's fields: recorded by the step, then removed, so that the next time a form opens (another level, a
+     * second round) it starts empty and a field left empty is never read from an earlier answer.
+     */
+    static final List<String> ACKNOWLEDGE_FIELDS = List.of("acknowledgeOutcome", "acknowledgeNote");
+    static final List<String> INVESTIGATE_FIELDS = List.of("investigationOutcome", "findings", "rootCause", "resolution",
+            "compensationAmount", "compensationComment");
+    static final List<String> CONFIRM_FIELDS = List.of("satisfied", "satisfactionScore", "confirmationComment");
 
     @Bean
     JavaDelegate registerComplaint(ComplaintService service) {
@@ -74,6 +83,7 @@ class ComplaintDelegates {
                     text(task, "acknowledgeNote"), actor(task));
             task.setVariable("acknowledged", outcome);
             task.setVariable("pausedFrom", "ACKNOWLEDGE");
+            task.removeVariables(ACKNOWLEDGE_FIELDS);
         };
     }
 
@@ -87,6 +97,7 @@ class ComplaintDelegates {
             task.setVariable("compensation", result.compensation());
             task.setVariable("compensationApproverGroup", result.approverGroup() == null ? "" : result.approverGroup());
             task.setVariable("pausedFrom", "INVESTIGATE");
+            task.removeVariables(INVESTIGATE_FIELDS);
         };
     }
 
@@ -99,6 +110,7 @@ class ComplaintDelegates {
                     score == null ? null : Integer.valueOf(score.toString().replaceAll("\\.0+$", "")),
                     text(task, "confirmationComment"), actor(task));
             task.setVariable("confirmation", outcome);
+            task.removeVariables(CONFIRM_FIELDS);
             if ("REINVESTIGATE".equals(outcome)) {
                 task.getExecution().setVariable("resolutionStart", Date.from(now()));
                 setClock(task.getExecution(), service.complaint(complaintId(task)), service);
@@ -108,8 +120,11 @@ class ComplaintDelegates {
 
     @Bean
     TaskListener compensationDecided(ComplaintService service) {
-        return task -> task.setVariable("compensationApproved", service.decideCompensation(complaintId(task),
-                text(task, "compensationDecision"), text(task, "compensationDecisionComment"), actor(task)));
+        return task -> {
+            task.setVariable("compensationApproved", service.decideCompensation(complaintId(task),
+                    text(task, "compensationDecision"), text(task, "compensationDecisionComment"), actor(task)));
+            task.removeVariables(List.of("compensationDecision", "compensationDecisionComment"));
+        };
     }
 
     @Bean

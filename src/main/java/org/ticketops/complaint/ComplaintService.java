@@ -399,6 +399,15 @@ public class ComplaintService {
         return complaints.list(status, group, breached, size, page * size);
     }
 
+    /** A follow-up complaint from a return call: the customer's new problem, registered like any other. */
+    public long registerFollowUp(long customerId, String description, String user, String reference) {
+        if (description.length() > 3900) {
+            throw new InvalidField("followUpComplaint", "is at most 3,900 characters");
+        }
+        return submit(new NewComplaint(customerId, null, null, ComplaintEnums.Channel.PHONE, ComplaintCategory.OTHER,
+                ComplaintSeverity.MEDIUM, "Follow-up of " + reference + ": " + description), user).id();
+    }
+
     /** The customer's newest complaints, for their history. */
     public List<Complaint> ofCustomer(long customerId, int limit) {
         return complaints.ofCustomer(customerId, limit);

@@ -93,9 +93,13 @@ class PriceChangeDelegates {
 
     @Bean
     TaskListener priceApprovalRecorded(PriceChangeService service) {
-        return task -> task.setVariable(APPROVAL_STATUS, service.recordApproval(changeId(task),
-                ((Number) task.getVariable(APPROVAL_STEP)).intValue(), text(task, "approvalDecision"),
-                text(task, "approvalComment"), actor(task)).name());
+        return task -> {
+            task.setVariable(APPROVAL_STATUS, service.recordApproval(changeId(task),
+                    ((Number) task.getVariable(APPROVAL_STEP)).intValue(), text(task, "approvalDecision"),
+                    text(task, "approvalComment"), actor(task)).name());
+            // recorded: the next step's approver starts from an empty form, never from this one's
+            task.removeVariables(List.of("approvalDecision", "approvalComment"));
+        };
     }
 
     @Bean

@@ -120,6 +120,8 @@ class ProcurementDelegates {
                     ((Number) task.getVariable(APPROVAL_STEP)).intValue(), text(task, "approvalDecision"),
                     text(task, "approvalComment"), actor(task));
             task.setVariable(APPROVAL_STATUS, status.name());
+            // recorded with the approval: the next step's approver starts from an empty form, never from this one's
+            task.removeVariables(java.util.List.of("approvalDecision", "approvalComment"));
         };
     }
 

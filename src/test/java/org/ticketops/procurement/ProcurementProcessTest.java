@@ -175,6 +175,17 @@ class ProcurementProcessTest {
     }
 
     @Test
+    void anApproversCommentNeverBecomesTheNextApproversComment() {
+        ProcurementRequest request = submit(qualifiedSupplier(), category(EventKind.CONCERT), 500, "200.00", "300.00", null);
+        ProcessInstance pi = instance(request);
+        complete(pi, "olivia", "operations-manager", Map.of("approvalDecision", "APPROVE", "approvalComment", "Fine by operations"));
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("approvalDecision", "approvalComment");
+        approve(pi, "fiona", "finance");
+        assertThat(procurement.approvals(request.id())).extracting(ProcurementApproval::comment)
+                .containsExactly("Fine by operations", null);
+    }
+
+    @Test
     void aThinMarginAddsFinance() {
         ProcurementRequest request = submit(qualifiedSupplier(), category(EventKind.THEATRE), 100, "200.00", "205.00", null);
         assertThat(request.approverGroups()).isEqualTo("operations-manager,finance");
