@@ -21,10 +21,12 @@ public class CaseService {
     private static final int MAX_REASON = 500;
     private final CaseMapper cases;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseService(CaseMapper cases, Clock clock) {
+    CaseService(CaseMapper cases, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.cases = cases;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Opens a case in its definition's initial status. */
@@ -69,6 +71,9 @@ public class CaseService {
         }
         cases.insertTransition(caseId, current.status(), to, now, actor == null ? "system" : actor,
                 reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON));
+        if (definition.closedStatuses().contains(to)) {
+            events.publishEvent(new CaseClosed(current.caseType(), caseId, current.businessKey(), to));
+        }
         return true;
     }
 

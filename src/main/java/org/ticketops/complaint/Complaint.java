@@ -12,7 +12,7 @@ public record Complaint(Long id, Long caseId, String complaintNumber, String sta
                         Integer satisfactionScore, Instant resolvedAt, String processInstanceId, String investigatedBy,
                         java.math.BigDecimal compensationSuggested, java.math.BigDecimal compensationAmount,
                         Integer compensationTableVersion, String compensationComment, String compensationApprovedBy,
-                        String voucherNumber) {
+                        String voucherNumber, Long refundRequestId) {
 
     /** Who investigates at this level: the responsible group, then operations-manager, then general-manager. */
     public String investigatorGroup() {

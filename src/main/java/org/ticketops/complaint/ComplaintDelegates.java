@@ -133,6 +133,16 @@ class ComplaintDelegates {
     }
 
     @Bean
+    JavaDelegate startComplaintRefund(ComplaintService service) {
+        return execution -> service.startRefund(complaintId(execution));
+    }
+
+    @Bean
+    JavaDelegate recordComplaintRefund(ComplaintService service) {
+        return execution -> service.refundSettled(complaintId(execution));
+    }
+
+    @Bean
     TaskListener closeUnresolvedRecorded(ComplaintService service) {
         return task -> service.closeUnresolved(complaintId(task), text(task, "closingComment"), actor(task));
     }

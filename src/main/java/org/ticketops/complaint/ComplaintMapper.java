@@ -51,7 +51,7 @@ interface ComplaintMapper {
                    x.paused_at, x.paused_seconds, x.findings, x.root_cause, x.resolution, x.satisfied,
                    x.satisfaction_score, x.resolved_at, x.process_instance_id, x.investigated_by, x.compensation_suggested,
                    x.compensation_amount, x.compensation_table_version, x.compensation_comment,
-                   x.compensation_approved_by, x.voucher_number
+                   x.compensation_approved_by, x.voucher_number, x.refund_request_id
             FROM to_complaints x JOIN to_cases c ON c.id = x.case_id JOIN to_customers u ON u.id = x.customer_id""";
 
     @Select(SELECT + " WHERE x.id = #{id}")
@@ -113,6 +113,17 @@ interface ComplaintMapper {
 
     @Update("UPDATE to_complaints SET voucher_number = #{number}, updated_at = #{at} WHERE id = #{id} AND voucher_number IS NULL")
     int voucherIssued(@Param("id") long id, @Param("number") String number, @Param("at") Instant at);
+
+    @Update("UPDATE to_complaints SET refund_request_id = #{refundId}, updated_at = #{at} WHERE id = #{id} AND refund_request_id IS NULL")
+    int refundStarted(@Param("id") long id, @Param("refundId") long refundId, @Param("at") Instant at);
+
+    @Select("""
+            SELECT x.id FROM to_complaints x JOIN to_refund_requests r ON r.id = x.refund_request_id
+            WHERE r.case_id = #{caseId}""")
+    Optional<Long> waitingForRefundCase(long caseId);
+
+    @Select("SELECT id FROM to_tickets WHERE order_id = #{orderId} AND status = 'SOLD' ORDER BY id")
+    List<Long> soldTickets(long orderId);
 
     @Select("SELECT total FROM to_orders WHERE id = #{orderId}")
     java.math.BigDecimal orderTotal(long orderId);

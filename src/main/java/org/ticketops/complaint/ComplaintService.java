@@ -48,6 +48,7 @@ public class ComplaintService {
     private final ComplaintCompensationTable compensationTable;
     private final org.ticketops.billing.BillingService billing;
     private final org.ticketops.survey.SurveyService surveys;
+    private final org.springframework.beans.factory.ObjectProvider<org.ticketops.refund.RefundRegistration> refunds;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
@@ -56,8 +57,11 @@ public class ComplaintService {
                      CatalogService catalog, StaffNotifications staff, ComplaintProperties properties,
                      RuntimeService runtime, org.ticketops.decision.DecisionService decisions,
                      ComplaintCompensationTable compensationTable, org.ticketops.billing.BillingService billing,
-                     org.ticketops.survey.SurveyService surveys, AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
+                     org.ticketops.survey.SurveyService surveys,
+                     org.springframework.beans.factory.ObjectProvider<org.ticketops.refund.RefundRegistration> refunds,
+                     AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
         this.surveys = surveys;
+        this.refunds = refunds;
         this.decisions = decisions;
         this.compensationTable = compensationTable;
         this.billing = billing;
@@ -207,6 +211,10 @@ public class ComplaintService {
         java.math.BigDecimal suggested = null;
         java.math.BigDecimal given = null;
         Integer version = null;
+        if (resolved == ComplaintEnums.Resolution.REFUND && (complaint.orderId() == null
+                || complaints.soldTickets(complaint.orderId()).isEmpty())) {
+            throw new InvalidField("resolution", "a refund needs an order of the complaint with tickets still sold");
+        }
         if (resolved == ComplaintEnums.Resolution.COMPENSATION_VOUCHER) {
             if (complaint.orderId() == null) {
                 throw new InvalidField("resolution", "a voucher is credited against an order; this complaint names none");
@@ -228,6 +236,9 @@ public class ComplaintService {
         }
         complaints.investigated(id, findings.strip(), cause.name(), resolved.name(), user, suggested, given, version,
                 comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
+        if (resolved == ComplaintEnums.Resolution.REFUND) {
+            return new Investigation("PROPOSED", "REFUND", null); // the refund request's end moves the complaint on
+        }
         if (given == null) {
             cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), user,
                     cause + " → " + resolved);
@@ -260,6 +271,53 @@ public class ComplaintService {
         audit.record(user, approved ? "COMPLAINT_COMPENSATION_APPROVED" : "COMPLAINT_COMPENSATION_REJECTED", ComplaintCase.TYPE,
                 id, Display.money(complaint.compensationAmount()) + (comment == null ? "" : ": " + comment.strip()));
         return approved;
+    }
+
+    /**
+     * A refund resolution starts a refund request for the order's sold tickets (reason TICKET_DEFECT when the root
+     * cause is the system's or the supplier's, else CUSTOMER_CHOICE; the request's note names the complaint), once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long startRefund(long id) {
+        Complaint complaint = complaint(id);
+        if (complaint.refundRequestId() != null) {
+            return complaint.refundRequestId();
+        }
+        org.ticketops.refund.RefundReason reason = complaint.rootCause() == RootCause.SYSTEM
+                || complaint.rootCause() == RootCause.SUPPLIER ? org.ticketops.refund.RefundReason.TICKET_DEFECT
+                : org.ticketops.refund.RefundReason.CUSTOMER_CHOICE;
+        var request = refunds.getObject().open(new org.ticketops.refund.NewRefundRequest(complaint.orderId(),
+                complaints.soldTickets(complaint.orderId()), org.ticketops.refund.RefundRequestType.REFUND, reason, null,
+                "Refund for complaint " + complaint.complaintNumber()), complaint.investigatedBy(), "complaint-" + id + "-refund");
+        complaints.refundStarted(id, request.request().id(), clock.instant());
+        audit.record("system", "COMPLAINT_REFUND_STARTED", ComplaintCase.TYPE, id,
+                org.ticketops.refund.RefundCase.businessKey(request.request().id()) + " (" + reason + ")");
+        return request.request().id();
+    }
+
+    /** The complaint whose refund request is the case that closed, if one waits for it. */
+    public java.util.Optional<Long> waitingFor(long refundCaseId) {
+        return complaints.waitingForRefundCase(refundCaseId);
+    }
+
+    /** The refund request ended: the customer confirms next. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refundSettled(long id) {
+        Complaint complaint = complaint(id);
+        String refund = org.ticketops.refund.RefundCase.businessKey(complaint.refundRequestId());
+        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), "system",
+                "refund " + refund + " ended");
+    }
+
+    /** Tells the complaint's process that its refund request ended (after that request's change committed). */
+    public void notifyRefundSettled(long id) {
+        Complaint complaint = complaint(id);
+        try {
+            runtime.createMessageCorrelation("ComplaintRefundSettled").processInstanceId(complaint.processInstanceId())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // not waiting (any more): nothing to tell
+        }
     }
 
     /** The voucher is a credit note on the order, once; the customer then confirms the resolution. */

@@ -73,6 +73,8 @@ class ComplaintProcessTest {
     Engine jobs;
     @Autowired
     Clock clock;
+    @Autowired
+    org.ticketops.refund.RefundService refunds;
     private final List<String> started = new ArrayList<>();
 
     @BeforeEach
@@ -290,6 +292,38 @@ class ComplaintProcessTest {
         assertThat(approved.compensationSuggested()).isEqualByComparingTo("1500.00");
         assertThat(approved.compensationApprovedBy()).isEqualTo("gary");
         assertThat(approved.voucherNumber()).isNotNull();
+    }
+
+    @Test
+    void aRefundResolutionStartsARefundRequestAndTheComplaintWaitsForItsEnd() {
+        Customer customer = customer();
+        Show show = data.show(data.event(), Duration.ofDays(20));
+        var order = data.order(customer, data.category(show, TicketType.STANDARD, "380.00", 10), 2);
+        Complaint complaint = registerAbout(customer, order.order().id(), ComplaintSeverity.HIGH);
+        ProcessInstance pi = instance(complaint);
+        complete(pi, "amy", "customer-service", Map.of("acknowledgeOutcome", "CONTACTED", "acknowledgeNote", "Sorry"));
+        complete(pi, "sam", "ticket-sales", Map.of("investigationOutcome", "PROPOSED", "findings", "Barcodes invalid",
+                "rootCause", "SYSTEM", "resolution", "REFUND"));
+        assertThat(pi).hasPassed("refundGw", "startRefund").isWaitingAt("waitRefund");
+        Complaint waiting = complaints.complaint(complaint.id());
+        assertThat(waiting.refundRequestId()).isNotNull();
+        var refund = refunds.details(waiting.refundRequestId());
+        assertThat(refund.request().reason()).isEqualTo(org.ticketops.refund.RefundReason.TICKET_DEFECT);
+        assertThat(refund.request().note()).contains(complaint.complaintNumber());
+        // the refund is reviewed (a ticket defect always is) and paid; its end moves the complaint on
+        Task review = tasks.createTaskQuery().processInstanceId(refund.request().processInstanceId()).singleResult();
+        identity.setAuthentication("carl", List.of("customer-service"));
+        try {
+            tasks.claim(review.getId(), "carl");
+            tasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        jobs.executeJobs(refund.request().processInstanceId());
+        assertThat(refunds.details(waiting.refundRequestId()).request().status())
+                .isEqualTo(org.ticketops.refund.RefundRequestStatus.COMPLETED);
+        assertThat(pi).hasPassed("waitRefund", "recordRefund", "confirmJoin").isWaitingAt("confirm");
+        assertThat(complaints.complaint(complaint.id()).status()).isEqualTo("AWAITING_CONFIRMATION");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
