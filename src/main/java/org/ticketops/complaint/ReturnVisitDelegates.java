@@ -16,6 +16,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReturnVisitDelegates {
 
+    /** Yesterday's audiences: a sample of each show's buyers is asked how it was. */
+    @Bean
+    JavaDelegate inviteAudiences(org.ticketops.survey.SurveyService surveys, java.time.Clock clock,
+                                 org.ticketops.platform.TicketOpsProperties ticketOps) {
+        return execution -> execution.setVariable("audienceInvited",
+                surveys.inviteAudiences(java.time.LocalDate.ofInstant(clock.instant(), ticketOps.zone()).minusDays(1)));
+    }
+
     @Bean
     JavaDelegate planReturnCalls(ReturnVisits visits) {
         return execution -> {

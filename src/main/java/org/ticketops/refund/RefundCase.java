@@ -33,7 +33,8 @@ public class RefundCase implements CaseDefinition {
             "exchange-payment-requested", with("amountDue", "payBy"),
             "exchange-expired", COMMON,
             "refund-rejected", with("rejectionCode"),
-            "refund-withdrawn", COMMON);
+            "refund-withdrawn", COMMON,
+            org.ticketops.survey.SurveyService.TEMPLATE, org.ticketops.survey.SurveyService.FIELDS);
 
     private final RefundMapper requests;
     private final ZoneId zone;

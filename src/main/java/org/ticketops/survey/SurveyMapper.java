@@ -29,6 +29,19 @@ interface SurveyMapper {
     @Select("SELECT " + COLUMNS + " FROM to_surveys WHERE customer_id = #{customerId} ORDER BY created_at DESC, id DESC LIMIT #{limit}")
     java.util.List<Survey> ofCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
 
+    /** Buyers (with a ticket still sold) of the shows that started in the window: customer and show. */
+    final class Buyer {
+        public long customerId;
+        public long showId;
+    }
+
+    @Select("""
+            SELECT DISTINCT o.customer_id, o.show_id FROM to_orders o JOIN to_shows s ON s.id = o.show_id
+            WHERE s.starts_at >= #{from} AND s.starts_at < #{to} AND s.status <> 'CANCELLED'
+              AND EXISTS (SELECT 1 FROM to_tickets t WHERE t.order_id = o.id AND t.status = 'SOLD')
+            ORDER BY o.show_id, o.customer_id""")
+    java.util.List<Buyer> buyers(@Param("from") Instant from, @Param("to") Instant to);
+
     /** The answer, once and only before the link expires. */
     @Update("""
             UPDATE to_surveys SET submitted_at = #{at}, score = #{score}, nps = #{nps}, comment = #{comment}

@@ -37,18 +37,41 @@ public class SurveyService {
     private final SurveyMapper surveys;
     private final CustomerService customers;
     private final CaseNotifications notifications;
+    private final org.ticketops.notification.NotificationOutbox outbox;
     private final SurveyProperties properties;
     private final Clock clock;
     private final ZoneId zone;
 
     SurveyService(SurveyMapper surveys, CustomerService customers, CaseNotifications notifications,
-                  SurveyProperties properties, Clock clock, TicketOpsProperties ticketOps) {
+                  org.ticketops.notification.NotificationOutbox outbox, SurveyProperties properties, Clock clock,
+                  TicketOpsProperties ticketOps) {
+        this.outbox = outbox;
         this.surveys = surveys;
         this.customers = customers;
         this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
         this.zone = ticketOps.zone();
+    }
+
+    /**
+     * The day after a show, a sample of its buyers is asked how it was: every PLATINUM member, and of the others the
+     * share {@code ticketops.surveys.sample-rate}, drawn by a stable hash of customer and show (a repeated run draws
+     * the same ones, and invites nobody twice). How many were invited now.
+     */
+    @Transactional
+    public int inviteAudiences(java.time.LocalDate showDay) {
+        Instant from = showDay.atStartOfDay(zone).toInstant();
+        int invited = 0;
+        for (SurveyMapper.Buyer buyer : surveys.buyers(from, showDay.plusDays(1).atStartOfDay(zone).toInstant())) {
+            Customer customer = customers.get(buyer.customerId);
+            boolean sampled = customer.memberTier() == org.ticketops.customer.MemberTier.PLATINUM
+                    || Math.floorMod(java.util.Objects.hash(buyer.customerId, buyer.showId), 1000) < properties.sampleRate() * 1000;
+            if (sampled && invite(null, buyer.customerId, "SHOW", String.valueOf(buyer.showId), "the show you saw")) {
+                invited++;
+            }
+        }
+        return invited;
     }
 
     /** Where a token stands, for the public page. */
@@ -74,10 +97,20 @@ public class SurveyService {
         } catch (DuplicateKeyException e) {
             return false;
         }
+        Map<String, Object> payload = Map.of("customerName", customer.name(), "link", properties.publicUrl() + "/survey/" + token,
+                "validUntil", Display.time(expires, zone), "about", about);
+        String key = "survey-" + subjectType + "-" + subjectId + "-" + customerId;
+        if (definition == null) { // not about a case (a show's audience): straight to the outbox
+            boolean byEmail = customer.email() != null && !customer.email().isBlank();
+            if (!byEmail && (customer.phone() == null || customer.phone().isBlank())) {
+                return false;
+            }
+            return outbox.enqueue(byEmail ? org.ticketops.notification.Notification.Channel.EMAIL
+                    : org.ticketops.notification.Notification.Channel.SMS, byEmail ? customer.email() : customer.phone(),
+                    TEMPLATE, payload, subjectType, subjectId + "-" + customerId, key);
+        }
         return notifications.enqueueToCustomer(definition, subjectId, customer.email(), customer.phone(), TEMPLATE,
-                Map.of("customerName", customer.name(), "link", properties.publicUrl() + "/survey/" + token,
-                        "validUntil", Display.time(expires, zone), "about", about),
-                "survey-" + subjectType + "-" + subjectId + "-" + customerId).queued();
+                payload, key).queued();
     }
 
     public State state(String token) {

@@ -75,6 +75,8 @@ class ComplaintProcessTest {
     Clock clock;
     @Autowired
     org.ticketops.refund.RefundService refunds;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final List<String> started = new ArrayList<>();
 
     @BeforeEach
@@ -297,6 +299,7 @@ class ComplaintProcessTest {
     @Test
     void aRefundResolutionStartsARefundRequestAndTheComplaintWaitsForItsEnd() {
         Customer customer = customer();
+        jdbc.update("UPDATE to_customers SET consent_to_contact = TRUE WHERE id = ?", customer.id());
         Show show = data.show(data.event(), Duration.ofDays(20));
         var order = data.order(customer, data.category(show, TicketType.STANDARD, "380.00", 10), 2);
         Complaint complaint = registerAbout(customer, order.order().id(), ComplaintSeverity.HIGH);
@@ -324,6 +327,9 @@ class ComplaintProcessTest {
                 .isEqualTo(org.ticketops.refund.RefundRequestStatus.COMPLETED);
         assertThat(pi).hasPassed("waitRefund", "recordRefund", "confirmJoin").isWaitingAt("confirm");
         assertThat(complaints.complaint(complaint.id()).status()).isEqualTo("AWAITING_CONFIRMATION");
+        // the ended refund asks the customer how it went
+        assertThat(outbox.of(org.ticketops.refund.RefundService.SUBJECT, waiting.refundRequestId()))
+                .extracting(n -> n.template()).contains("refund-completed", "survey-invitation");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

@@ -69,6 +69,34 @@ class ReturnVisitProcessTest {
     }
 
     @Test
+    void theDayAfterAShowEveryPlatinumBuyerAndASampleOfTheOthersAreAskedHowItWas() {
+        var show = data.show(data.event(), Duration.ofDays(2));
+        var category = data.category(show, org.ticketops.catalog.TicketType.STANDARD, "280.00", 60);
+        Customer platinum = data.customer(MemberTier.PLATINUM);
+        jdbc.update("UPDATE to_customers SET consent_to_contact = TRUE WHERE id = ?", platinum.id());
+        data.order(platinum, category, 1);
+        for (int i = 0; i < 30; i++) {
+            Customer buyer = data.customer(MemberTier.NONE);
+            jdbc.update("UPDATE to_customers SET consent_to_contact = TRUE WHERE id = ?", buyer.id());
+            data.order(buyer, category, 1);
+        }
+        jobs.advance(Duration.ofDays(3)); // the show was yesterday
+        String run = runToday();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run)
+                .activityId("inviteAudiences").count()).isEqualTo(1);
+        List<String> invited = jdbc.queryForList("SELECT customer_id FROM to_surveys WHERE subject_type = 'SHOW' AND subject_id = ?",
+                String.class, String.valueOf(show.id()));
+        assertThat(invited).contains(String.valueOf(platinum.id()));
+        assertThat(invited.size()).as("the PLATINUM buyer and about a tenth of the other 30").isBetween(1, 12);
+        for (Task call : tasks.createTaskQuery().processInstanceId(run).list()) { // other tests' calls of the day
+            tasks.setAssignee(call.getId(), "amy");
+            tasks.complete(call.getId(), Map.of("callOutcome", "NOT_REACHED"));
+        }
+        assertThat(surveys.inviteAudiences(java.time.LocalDate.ofInstant(show.startsAt(), java.time.ZoneId.of("Asia/Shanghai"))))
+                .as("a repeated run invites nobody twice").isZero();
+    }
+
+    @Test
     void aWeekAfterItClosedAndAfterALowScoreTheCustomerIsCalledBack() {
         Customer customer = data.customer(MemberTier.NONE);
         jdbc.update("UPDATE to_customers SET consent_to_contact = TRUE WHERE id = ?", customer.id());
@@ -118,8 +146,8 @@ class ReturnVisitProcessTest {
             history.createHistoricActivityInstanceQuery().processInstanceId(id).list().forEach(a -> passed.add(a.getActivityId()));
         }
         passed.remove("returnCall#multiInstanceBody");
-        System.out.printf("returnVisit flow-node coverage: %d of 6%n", passed.size());
-        assertThat(passed).containsExactlyInAnyOrder("everyMorning", "planCalls", "anyCallsGw", "returnCall", "callsMade",
+        System.out.printf("returnVisit flow-node coverage: %d of 7%n", passed.size());
+        assertThat(passed).containsExactlyInAnyOrder("everyMorning", "inviteAudiences", "planCalls", "anyCallsGw", "returnCall", "callsMade",
                 "nobodyToCall");
     }
 }
