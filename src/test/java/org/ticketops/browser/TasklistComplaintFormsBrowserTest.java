@@ -47,6 +47,10 @@ class TasklistComplaintFormsBrowserTest {
     TaskService tasks;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.ticketops.support.Engine jobs;
     WebDriver browser;
 
     @BeforeEach
@@ -56,6 +60,7 @@ class TasklistComplaintFormsBrowserTest {
 
     @AfterEach
     void stopBrowser() {
+        jobs.resetClock();
         if (browser != null) {
             Chromium.screenshot(browser, "tasklist-complaint-forms-last");
             browser.quit();
@@ -106,5 +111,42 @@ class TasklistComplaintFormsBrowserTest {
         complete(complaint, "olivia", "operations-manager", Map.of("compensationDecision", "APPROVE"));
         String confirm = open(tasklist, wait, complaint, "amy", "tasklist-complaint-confirm");
         assertThat(confirm).contains("Is the customer satisfied?").containsPattern("credit note CN-\\d{6}");
+    }
+
+    @Test
+    void closeUnresolvedAndTheReturnCall() {
+        Customer customer = data.customer(MemberTier.NONE);
+        Complaint complaint = complaints.submit(new NewComplaint(customer.id(), null, null, ComplaintEnums.Channel.SOCIAL,
+                ComplaintCategory.SERVICE_ATTITUDE, ComplaintSeverity.MEDIUM, "Rude at the gate"), "amy");
+        complete(complaint, "amy", "customer-service", Map.of("acknowledgeOutcome", "CONTACTED", "acknowledgeNote", "Listened"));
+        String[][] levels = {{"carl", "customer-service"}, {"olivia", "operations-manager"}, {"gary", "general-manager"}};
+        for (String[] level : levels) {
+            complete(complaint, level[0], level[1], Map.of("investigationOutcome", "PROPOSED", "findings", "Spoke with staff",
+                    "rootCause", "STAFF", "resolution", "APOLOGY"));
+            complete(complaint, "amy", "customer-service", Map.of("satisfied", "false", "satisfactionScore", 1));
+        }
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String close = open(tasklist, wait, complaint, "gary", "tasklist-complaint-close-unresolved");
+        assertThat(close).contains("Why it closes unresolved").contains("Spoke with staff");
+        complete(complaint, "gary", "general-manager", Map.of("closingComment", "We did all we could"));
+
+        jobs.advance(Duration.ofDays(7));
+        org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processDefinitionKey("returnVisit").timers().singleResult();
+        management.executeJob(timer.getId());
+        Task call = tasks.createTaskQuery().processDefinitionKey("returnVisit").taskNameLike("%" + complaint.complaintNumber() + "%")
+                .singleResult();
+        browser.manage().deleteAllCookies();
+        Chromium.logInToCamunda(browser, wait, tasklist, "amy");
+        browser.get(tasklist + "#/?task=" + call.getId());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Call back " + customer.name()));
+        String page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container"))).getText();
+        Chromium.screenshot(browser, "tasklist-return-call");
+        assertThat(page).contains("complaint " + complaint.complaintNumber() + " closed a week ago").contains("Reached")
+                .contains("A new problem (opens a follow-up complaint)");
+        for (Task open : tasks.createTaskQuery().processDefinitionKey("returnVisit").list()) { // leave nothing for others
+            tasks.setAssignee(open.getId(), "amy");
+            tasks.complete(open.getId(), Map.of("callOutcome", "NOT_REACHED"));
+        }
     }
 }
