@@ -37,6 +37,8 @@ class MySqlComplaintTest {
     TaskService tasks;
     @Autowired
     Engine engine;
+    @Autowired
+    org.ticketops.quality.QualityService quality;
 
     @AfterEach
     void resetClock() {
@@ -65,5 +67,11 @@ class MySqlComplaintTest {
         engine.executeJobs(complaint.processInstanceId());
         assertThat(complaints.complaint(complaint.id()).level()).isEqualTo(1);
         assertThat(complaints.breaches(complaint.id())).extracting(b -> b.deadline()).contains(ComplaintEnums.Deadline.RESOLUTION);
+
+        // the quality figures read the same tables on MariaDB
+        var report = quality.report(complaint.registeredAt().minusSeconds(1), complaint.registeredAt().plusSeconds(1));
+        assertThat(report.complaints()).isEqualTo(1);
+        assertThat(report.byCategory()).containsEntry("PAYMENT", 1L);
+        assertThat(report.firstResponseOnTimeRate()).isNotNull();
     }
 }
