@@ -1,5 +1,12 @@
 package org.ticketops.complaint;
 
+import static org.ticketops.casework.TaskInputs.actor;
+import static org.ticketops.casework.TaskInputs.amount;
+import static org.ticketops.casework.TaskInputs.enumValue;
+import static org.ticketops.casework.TaskInputs.required;
+import static org.ticketops.casework.TaskInputs.text;
+import static org.ticketops.casework.TaskInputs.wholeNumber;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -9,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -40,7 +46,7 @@ class ComplaintDelegates {
     static final List<String> CONFIRM_FIELDS = List.of("satisfied", "satisfactionScore", "confirmationComment");
 
     @Bean
-    JavaDelegate registerComplaint(ComplaintService service) {
+    JavaDelegate registerComplaint(ComplaintService service, ComplaintDeadlines deadlines) {
         return execution -> {
             Optional<ComplaintService.Pending> pending = ProcessIntake.take(ComplaintCase.PROCESS_KEY, ComplaintService.Pending.class);
             Set<String> sent = new TreeSet<>(execution.getVariableNames());
@@ -58,10 +64,10 @@ class ComplaintDelegates {
                     throw new InvalidField(sent.iterator().next(), "can't be set when a complaint is registered; only the"
                             + " start form's fields can (" + String.join(", ", new TreeSet<>(START_FORM_FIELDS)) + ")");
                 }
-                command = new NewComplaint(number(execution, "customerId"), number(execution, "orderId"),
-                        number(execution, "showId"), parse(ComplaintEnums.Channel.class, execution, "channel"),
-                        parse(ComplaintCategory.class, execution, "category"),
-                        parse(ComplaintSeverity.class, execution, "severity"), text(execution, "description"));
+                command = new NewComplaint(wholeNumber(execution, "customerId"), wholeNumber(execution, "orderId"),
+                        wholeNumber(execution, "showId"), required(enumValue(ComplaintEnums.Channel.class, execution, "channel"), "channel"),
+                        required(enumValue(ComplaintCategory.class, execution, "category"), "category"),
+                        required(enumValue(ComplaintSeverity.class, execution, "severity"), "severity"), text(execution, "description"));
                 Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
                 user = authentication == null ? null : authentication.getUserId();
                 START_FORM_FIELDS.forEach(execution::removeVariable);
@@ -72,7 +78,7 @@ class ComplaintDelegates {
             Complaint complaint = service.complaint(id);
             execution.setVariable("firstResponseStart", Date.from(complaint.registeredAt()));
             execution.setVariable("resolutionStart", Date.from(complaint.registeredAt()));
-            setClock(execution, complaint, service);
+            setClock(execution, complaint, deadlines);
         };
     }
 
@@ -102,7 +108,7 @@ class ComplaintDelegates {
     }
 
     @Bean
-    TaskListener confirmationRecorded(ComplaintService service) {
+    TaskListener confirmationRecorded(ComplaintService service, ComplaintDeadlines deadlines) {
         return task -> {
             Object satisfied = task.getVariable("satisfied");
             Object score = task.getVariable("satisfactionScore");
@@ -113,13 +119,13 @@ class ComplaintDelegates {
             task.removeVariables(CONFIRM_FIELDS);
             if ("REINVESTIGATE".equals(outcome)) {
                 task.getExecution().setVariable("resolutionStart", Date.from(now()));
-                setClock(task.getExecution(), service.complaint(complaintId(task)), service);
+                setClock(task.getExecution(), service.complaint(complaintId(task)), deadlines);
             }
         };
     }
 
     @Bean
-    TaskListener compensationDecided(ComplaintService service) {
+    TaskListener compensationDecided(ComplaintRemedies service) {
         return task -> {
             task.setVariable("compensationApproved", service.decideCompensation(complaintId(task),
                     text(task, "compensationDecision"), text(task, "compensationDecisionComment"), actor(task)));
@@ -128,17 +134,17 @@ class ComplaintDelegates {
     }
 
     @Bean
-    JavaDelegate issueComplaintVoucher(ComplaintService service) {
+    JavaDelegate issueComplaintVoucher(ComplaintRemedies service) {
         return execution -> service.issueVoucher(complaintId(execution));
     }
 
     @Bean
-    JavaDelegate startComplaintRefund(ComplaintService service) {
+    JavaDelegate startComplaintRefund(ComplaintRemedies service) {
         return execution -> service.startRefund(complaintId(execution));
     }
 
     @Bean
-    JavaDelegate recordComplaintRefund(ComplaintService service) {
+    JavaDelegate recordComplaintRefund(ComplaintRemedies service) {
         return execution -> service.refundSettled(complaintId(execution));
     }
 
@@ -148,22 +154,22 @@ class ComplaintDelegates {
     }
 
     @Bean
-    JavaDelegate warnFirstResponse(ComplaintService service) {
+    JavaDelegate warnFirstResponse(ComplaintDeadlines service) {
         return execution -> service.warn(complaintId(execution), ComplaintEnums.Deadline.FIRST_RESPONSE);
     }
 
     @Bean
-    JavaDelegate warnResolution(ComplaintService service) {
+    JavaDelegate warnResolution(ComplaintDeadlines service) {
         return execution -> service.warn(complaintId(execution), ComplaintEnums.Deadline.RESOLUTION);
     }
 
     @Bean
-    JavaDelegate recordFirstResponseBreach(ComplaintService service) {
+    JavaDelegate recordFirstResponseBreach(ComplaintDeadlines service) {
         return execution -> service.firstResponseBreached(complaintId(execution));
     }
 
     @Bean
-    JavaDelegate escalateComplaint(ComplaintService service) {
+    JavaDelegate escalateComplaint(ComplaintDeadlines service) {
         return execution -> {
             Complaint complaint = service.resolutionBreached(complaintId(execution));
             execution.setVariable("resolutionStart", Date.from(now()));
@@ -173,7 +179,7 @@ class ComplaintDelegates {
 
     /** The customer replied: the paused time moves the deadlines and the clocks' starts; back where it paused. */
     @Bean
-    JavaDelegate resumeComplaintClock(ComplaintService service) {
+    JavaDelegate resumeComplaintClock(ComplaintService service, ComplaintDeadlines deadlines) {
         return execution -> {
             Complaint before = service.complaint(complaintId(execution));
             Duration paused = Duration.between(before.pausedAt(), now());
@@ -184,7 +190,7 @@ class ComplaintDelegates {
                 execution.setVariable(start, Date.from(at.toInstant().plus(paused)));
             }
             execution.removeVariable("customerReply"); // kept with the pause
-            setClock(execution, complaint, service);
+            setClock(execution, complaint, deadlines);
         };
     }
 
@@ -198,7 +204,7 @@ class ComplaintDelegates {
     }
 
     /** The timers' dates: each deadline and its warning, and the group that investigates at this level. */
-    private static void setClock(DelegateExecution execution, Complaint complaint, ComplaintService service) {
+    private static void setClock(DelegateExecution execution, Complaint complaint, ComplaintDeadlines service) {
         Instant firstStart = ((Date) execution.getVariable("firstResponseStart")).toInstant();
         Instant resolutionStart = ((Date) execution.getVariable("resolutionStart")).toInstant();
         execution.setVariable("firstResponseDue", Date.from(complaint.firstResponseDue()));
@@ -217,48 +223,4 @@ class ComplaintDelegates {
         return ((Number) scope.getVariable(COMPLAINT_ID)).longValue();
     }
 
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
-    }
-
-    private static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    private static Long number(VariableScope scope, String name) {
-        String text = text(scope, name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(text).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidField(name, "must be a whole number");
-        }
-    }
-
-    private static java.math.BigDecimal amount(VariableScope scope, String name) {
-        String text = text(scope, name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidField(name, "must be an amount such as 120.50");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, VariableScope scope, String name) {
-        try {
-            return Enum.valueOf(type, Optional.ofNullable(text(scope, name)).orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
 }

@@ -3,33 +3,27 @@ package org.ticketops.complaint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.ticketops.audit.AuditTrail;
 import org.ticketops.casework.CaseService;
 import org.ticketops.casework.ProcessIntake;
-import org.ticketops.casework.StaffNotifications;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.customer.CustomerService;
-import org.ticketops.identity.Groups;
-import org.ticketops.platform.TicketOpsProperties;
 import org.ticketops.web.Display;
 import org.ticketops.web.InvalidField;
 import org.ticketops.web.NotFound;
 
 /**
  * Complaints from registration to the customer's answer: the group responsible by category, the deadlines by
- * severity (a show still ahead caps the resolution one hour before it), the clock paused while the complaint waits
- * for the customer (the deadlines move by the pause), breaches recorded once per deadline and level, escalation one
- * level up with a fresh deadline, and the customer's confirmation.
+ * severity ({@link ComplaintDeadlines}), acknowledging, investigating (a voucher or refund is
+ * {@link ComplaintRemedies}'), the clock paused while the complaint waits for the customer (the deadlines move by
+ * the pause), and the customer's confirmation.
  */
 @Service
 public class ComplaintService {
@@ -41,41 +35,31 @@ public class ComplaintService {
     private final CaseService cases;
     private final CustomerService customers;
     private final CatalogService catalog;
-    private final StaffNotifications staff;
     private final ComplaintProperties properties;
     private final RuntimeService runtime;
-    private final org.ticketops.decision.DecisionService decisions;
-    private final ComplaintCompensationTable compensationTable;
-    private final org.ticketops.billing.BillingService billing;
+    private final ComplaintRemedies remedies;
+    private final ComplaintDeadlines deadlines;
     private final org.ticketops.survey.SurveyService surveys;
-    private final org.springframework.beans.factory.ObjectProvider<org.ticketops.refund.RefundRegistration> refunds;
     private final AuditTrail audit;
     private final Clock clock;
-    private final ZoneId zone;
 
     ComplaintService(ComplaintMapper complaints, ComplaintCase complaintCase, CaseService cases, CustomerService customers,
-                     CatalogService catalog, StaffNotifications staff, ComplaintProperties properties,
-                     RuntimeService runtime, org.ticketops.decision.DecisionService decisions,
-                     ComplaintCompensationTable compensationTable, org.ticketops.billing.BillingService billing,
+                     CatalogService catalog, ComplaintProperties properties,
+                     RuntimeService runtime, ComplaintRemedies remedies, ComplaintDeadlines deadlines,
                      org.ticketops.survey.SurveyService surveys,
-                     org.springframework.beans.factory.ObjectProvider<org.ticketops.refund.RefundRegistration> refunds,
-                     AuditTrail audit, Clock clock, TicketOpsProperties ticketOps) {
-        this.surveys = surveys;
-        this.refunds = refunds;
-        this.decisions = decisions;
-        this.compensationTable = compensationTable;
-        this.billing = billing;
+                     AuditTrail audit, Clock clock) {
         this.complaints = complaints;
         this.complaintCase = complaintCase;
         this.cases = cases;
         this.customers = customers;
         this.catalog = catalog;
-        this.staff = staff;
         this.properties = properties;
         this.runtime = runtime;
+        this.remedies = remedies;
+        this.deadlines = deadlines;
+        this.surveys = surveys;
         this.audit = audit;
         this.clock = clock;
-        this.zone = ticketOps.zone();
     }
 
     record Pending(NewComplaint command, String user) {
@@ -109,7 +93,7 @@ public class ComplaintService {
         row.registeredBy = user;
         row.registeredAt = now;
         row.firstResponseDue = now.plus(properties.deadlines().firstResponse(command.severity()));
-        row.resolutionDue = resolutionDue(now, command.severity(), showId);
+        row.resolutionDue = deadlines.resolutionDue(now, command.severity(), showId);
         row.processInstanceId = processInstanceId;
         complaints.insert(row);
         var opened = cases.open(complaintCase, ComplaintCase.businessKey(row.id), processInstanceId, user);
@@ -145,24 +129,6 @@ public class ComplaintService {
             catalog.show(showId);
         }
         return showId;
-    }
-
-    /** {@code from} + the severity's resolution time, never later than the cap before a show still ahead. */
-    private Instant resolutionDue(Instant from, ComplaintSeverity severity, Long showId) {
-        Instant due = from.plus(properties.deadlines().resolution(severity));
-        if (showId != null) {
-            Instant cap = catalog.show(showId).startsAt().minus(properties.beforeShow());
-            if (cap.isAfter(from) && cap.isBefore(due)) {
-                due = cap; // a show more than the cap ahead: answer before it; closer than that, the usual time
-            }
-        }
-        return due;
-    }
-
-    /** When the warning for a deadline falls: the configured share of the time from {@code from} to it. */
-    Instant warnAt(Instant from, Instant due) {
-        long millis = Duration.between(from, due).toMillis();
-        return from.plus(Duration.ofMillis((long) (millis * properties.warnAt())));
     }
 
     /** Acknowledge: CONTACTED (the first response is given) or WAITING_FOR_CUSTOMER (the clock pauses). */
@@ -208,129 +174,28 @@ public class ComplaintService {
         }
         RootCause cause = parse(RootCause.class, rootCause, "rootCause");
         ComplaintEnums.Resolution resolved = parse(ComplaintEnums.Resolution.class, resolution, "resolution");
-        java.math.BigDecimal suggested = null;
-        java.math.BigDecimal given = null;
-        Integer version = null;
-        if (resolved == ComplaintEnums.Resolution.REFUND && (complaint.orderId() == null
-                || complaints.soldTickets(complaint.orderId()).isEmpty())) {
-            throw new InvalidField("resolution", "a refund needs an order of the complaint with tickets still sold");
+        if (resolved == ComplaintEnums.Resolution.REFUND) {
+            remedies.checkRefundable(complaint);
         }
-        if (resolved == ComplaintEnums.Resolution.COMPENSATION_VOUCHER) {
-            if (complaint.orderId() == null) {
-                throw new InvalidField("resolution", "a voucher is credited against an order; this complaint names none");
-            }
-            java.math.BigDecimal total = complaints.orderTotal(complaint.orderId());
-            var decision = decisions.decide(compensationTable, null, new CompensationInput(complaint.severity(),
-                    complaint.category(), cause, customers.get(complaint.customerId()).memberTier(), total),
-                    new org.ticketops.decision.DecisionSubject(ComplaintCase.TYPE, String.valueOf(id), complaint.processInstanceId()));
-            suggested = decision.output().amount(total);
-            version = decision.tableVersion().version();
-            given = amount == null ? suggested : amount.setScale(2, java.math.RoundingMode.HALF_UP);
-            if (given.compareTo(suggested) != 0 && (comment == null || comment.isBlank())) {
-                throw new InvalidField("compensationComment", "is required when the amount differs from the suggested "
-                        + Display.money(suggested));
-            }
-            if (given.signum() <= 0 || given.compareTo(total) > 0) {
-                throw new InvalidField("compensationAmount", "must be above 0 and at most the order's total " + Display.money(total));
-            }
-        }
-        complaints.investigated(id, findings.strip(), cause.name(), resolved.name(), user, suggested, given, version,
-                comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
+        ComplaintRemedies.Voucher voucher = resolved == ComplaintEnums.Resolution.COMPENSATION_VOUCHER
+                ? remedies.propose(complaint, cause, amount, comment) : null;
+        complaints.investigated(id, findings.strip(), cause.name(), resolved.name(), user,
+                voucher == null ? null : voucher.suggested(), voucher == null ? null : voucher.amount(),
+                voucher == null ? null : voucher.tableVersion(), comment == null || comment.isBlank() ? null : comment.strip(),
+                clock.instant());
         if (resolved == ComplaintEnums.Resolution.REFUND) {
             return new Investigation("PROPOSED", "REFUND", null); // the refund request's end moves the complaint on
         }
-        if (given == null) {
+        if (voucher == null) {
             cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), user,
                     cause + " → " + resolved);
             return new Investigation("PROPOSED", "NONE", null);
         }
-        ComplaintProperties.CompensationApproval limits = properties.compensationApproval();
-        String approver = given.compareTo(limits.generalManager()) > 0 ? Groups.GENERAL_MANAGER
-                : given.compareTo(limits.operationsManager()) > 0 ? Groups.OPERATIONS_MANAGER : null;
-        audit.record(user, "COMPLAINT_COMPENSATION_PROPOSED", ComplaintCase.TYPE, id, Display.money(given) + " (suggested "
-                + Display.money(suggested) + ")" + (approver == null ? "" : ", for " + approver + " to approve"));
+        String approver = remedies.approverFor(voucher.amount());
+        audit.record(user, "COMPLAINT_COMPENSATION_PROPOSED", ComplaintCase.TYPE, id, Display.money(voucher.amount())
+                + " (suggested " + Display.money(voucher.suggested()) + ")" + (approver == null ? "" : ", for " + approver
+                + " to approve"));
         return new Investigation("PROPOSED", approver == null ? "ISSUE" : "APPROVE", approver);
-    }
-
-    /** A manager approves or rejects the voucher; never the investigator. A rejection needs a comment (it goes back). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean decideCompensation(long id, String decision, String comment, String user) {
-        Complaint complaint = complaint(id);
-        org.ticketops.identity.FourEyesViolation.check(user, complaint.investigatedBy(), "proposed the compensation of",
-                "approve", complaint.complaintNumber());
-        boolean approved = "APPROVE".equals(decision);
-        if (!approved && !"REJECT".equals(decision)) {
-            throw new InvalidField("compensationDecision", "must be APPROVE or REJECT");
-        }
-        if (!approved && (comment == null || comment.isBlank())) {
-            throw new InvalidField("compensationDecisionComment", "is required to reject: the investigator reads it");
-        }
-        if (approved) {
-            complaints.compensationApproved(id, user, clock.instant());
-        }
-        audit.record(user, approved ? "COMPLAINT_COMPENSATION_APPROVED" : "COMPLAINT_COMPENSATION_REJECTED", ComplaintCase.TYPE,
-                id, Display.money(complaint.compensationAmount()) + (comment == null ? "" : ": " + comment.strip()));
-        return approved;
-    }
-
-    /**
-     * A refund resolution starts a refund request for the order's sold tickets (reason TICKET_DEFECT when the root
-     * cause is the system's or the supplier's, else CUSTOMER_CHOICE; the request's note names the complaint), once.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public long startRefund(long id) {
-        Complaint complaint = complaint(id);
-        if (complaint.refundRequestId() != null) {
-            return complaint.refundRequestId();
-        }
-        org.ticketops.refund.RefundReason reason = complaint.rootCause() == RootCause.SYSTEM
-                || complaint.rootCause() == RootCause.SUPPLIER ? org.ticketops.refund.RefundReason.TICKET_DEFECT
-                : org.ticketops.refund.RefundReason.CUSTOMER_CHOICE;
-        var request = refunds.getObject().open(new org.ticketops.refund.NewRefundRequest(complaint.orderId(),
-                complaints.soldTickets(complaint.orderId()), org.ticketops.refund.RefundRequestType.REFUND, reason, null,
-                "Refund for complaint " + complaint.complaintNumber()), complaint.investigatedBy(), "complaint-" + id + "-refund");
-        complaints.refundStarted(id, request.request().id(), clock.instant());
-        audit.record("system", "COMPLAINT_REFUND_STARTED", ComplaintCase.TYPE, id,
-                org.ticketops.refund.RefundCase.businessKey(request.request().id()) + " (" + reason + ")");
-        return request.request().id();
-    }
-
-    /** The complaint whose refund request is the case that closed, if one waits for it. */
-    public java.util.Optional<Long> waitingFor(long refundCaseId) {
-        return complaints.waitingForRefundCase(refundCaseId);
-    }
-
-    /** The refund request ended: the customer confirms next. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void refundSettled(long id) {
-        Complaint complaint = complaint(id);
-        String refund = org.ticketops.refund.RefundCase.businessKey(complaint.refundRequestId());
-        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), "system",
-                "refund " + refund + " ended");
-    }
-
-    /** Tells the complaint's process that its refund request ended (after that request's change committed). */
-    public void notifyRefundSettled(long id) {
-        Complaint complaint = complaint(id);
-        try {
-            runtime.createMessageCorrelation("ComplaintRefundSettled").processInstanceId(complaint.processInstanceId())
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            // not waiting (any more): nothing to tell
-        }
-    }
-
-    /** The voucher is a credit note on the order, once; the customer then confirms the resolution. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public String issueVoucher(long id) {
-        Complaint complaint = complaint(id);
-        var note = billing.issueCreditNote(complaint.orderId(), complaint.customerId(), "complaint-" + id + "-voucher",
-                List.of(new org.ticketops.billing.CreditNote.Line(1, null, "Compensation voucher, complaint "
-                        + complaint.complaintNumber(), complaint.compensationAmount())));
-        complaints.voucherIssued(id, note.number(), clock.instant());
-        cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.AWAITING_CONFIRMATION.name(), "system",
-                "voucher " + note.number() + " for " + Display.money(complaint.compensationAmount()));
-        return note.number();
     }
 
     private void pause(Complaint complaint, String asked, String user) {
@@ -375,39 +240,6 @@ public class ComplaintService {
         return complaint(id);
     }
 
-    /** A 75 % warning to the group that has the complaint now. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int warn(long id, ComplaintEnums.Deadline deadline) {
-        Complaint complaint = complaint(id);
-        Instant due = deadline == ComplaintEnums.Deadline.FIRST_RESPONSE ? complaint.firstResponseDue() : complaint.resolutionDue();
-        String group = deadline == ComplaintEnums.Deadline.FIRST_RESPONSE ? Groups.CUSTOMER_SERVICE : complaint.investigatorGroup();
-        return staff.toGroup(complaintCase, id, group, "complaint-deadline-warning", payload(complaint, deadline, due),
-                "complaint-warn-" + id + "-" + deadline + "-" + complaint.level() + "-" + due.toEpochMilli());
-    }
-
-    /** The first response is late: the breach is recorded once, operations-manager is told; the task stays. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void firstResponseBreached(long id) {
-        Complaint complaint = complaint(id);
-        if (breach(complaint, ComplaintEnums.Deadline.FIRST_RESPONSE, complaint.firstResponseDue())) {
-            staff.toGroup(complaintCase, id, Groups.OPERATIONS_MANAGER, "complaint-deadline-breached",
-                    payload(complaint, ComplaintEnums.Deadline.FIRST_RESPONSE, complaint.firstResponseDue()),
-                    "complaint-breach-" + id + "-first-response");
-        }
-    }
-
-    /** The resolution is late: the breach is recorded and the complaint goes one level up with a fresh deadline. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Complaint resolutionBreached(long id) {
-        Complaint complaint = complaint(id);
-        if (breach(complaint, ComplaintEnums.Deadline.RESOLUTION, complaint.resolutionDue())) {
-            staff.toGroup(complaintCase, id, Groups.OPERATIONS_MANAGER, "complaint-deadline-breached",
-                    payload(complaint, ComplaintEnums.Deadline.RESOLUTION, complaint.resolutionDue()),
-                    "complaint-breach-" + id + "-resolution-" + complaint.level());
-        }
-        return levelUp(complaint, "resolution deadline missed");
-    }
-
     /** The customer's answer: satisfied ends it RESOLVED; not satisfied goes a level up, after level 2 to sign-off. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String confirm(long id, Boolean satisfied, Integer score, String comment, String user) {
@@ -429,7 +261,7 @@ public class ComplaintService {
             return "CLOSE_UNRESOLVED";
         }
         cases.move(complaintCase, complaint.caseId(), ComplaintEnums.Status.IN_INVESTIGATION.name(), user, comment);
-        levelUp(complaint, "the customer is not satisfied" + (comment == null ? "" : ": " + comment));
+        deadlines.levelUp(complaint, "the customer is not satisfied" + (comment == null ? "" : ": " + comment));
         return "REINVESTIGATE";
     }
 
@@ -477,33 +309,6 @@ public class ComplaintService {
 
     public List<ComplaintBreach> breaches(long id) {
         return complaints.breaches(id);
-    }
-
-    private Complaint levelUp(Complaint complaint, String why) {
-        int level = Math.min(2, complaint.level() + 1);
-        Instant due = resolutionDue(clock.instant(), complaint.severity(), complaint.showId());
-        complaints.escalate(complaint.id(), complaint.level(), level, due, clock.instant());
-        cases.setDue(complaint.caseId(), due);
-        audit.record("system", "COMPLAINT_ESCALATED", ComplaintCase.TYPE, complaint.id(), "level " + level + ": " + why);
-        return complaint(complaint.id());
-    }
-
-    private boolean breach(Complaint complaint, ComplaintEnums.Deadline deadline, Instant due) {
-        try {
-            complaints.insertBreach(complaint.id(), deadline.name(), complaint.level(), due, clock.instant());
-            audit.record("system", "COMPLAINT_" + deadline + "_BREACHED", ComplaintCase.TYPE, complaint.id(),
-                    "level " + complaint.level() + ", due " + due);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false; // recorded already (a retried timer job)
-        }
-    }
-
-    private Map<String, Object> payload(Complaint complaint, ComplaintEnums.Deadline deadline, Instant due) {
-        return Map.of("complaintNumber", complaint.complaintNumber(), "deadline",
-                deadline == ComplaintEnums.Deadline.FIRST_RESPONSE ? "first response" : "resolution",
-                "dueAt", Display.time(due, zone), "category", Display.words(complaint.category()),
-                "severity", Display.words(complaint.severity()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

@@ -14,10 +14,10 @@ import org.ticketops.casework.CaseClosed;
 @Component
 class RefundSettledListener {
 
-    private final ComplaintService complaints;
+    private final ComplaintRemedies complaints;
     private final TransactionTemplate fresh;
 
-    RefundSettledListener(ComplaintService complaints, PlatformTransactionManager transactions) {
+    RefundSettledListener(ComplaintRemedies complaints, PlatformTransactionManager transactions) {
         this.complaints = complaints;
         this.fresh = new TransactionTemplate(transactions);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

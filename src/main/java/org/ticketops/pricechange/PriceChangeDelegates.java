@@ -1,14 +1,19 @@
 package org.ticketops.pricechange;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import static org.ticketops.casework.TaskInputs.actor;
+import static org.ticketops.casework.TaskInputs.amount;
+import static org.ticketops.casework.TaskInputs.enumValue;
+import static org.ticketops.casework.TaskInputs.required;
+import static org.ticketops.casework.TaskInputs.text;
+import static org.ticketops.casework.TaskInputs.time;
+import static org.ticketops.casework.TaskInputs.wholeNumber;
+
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -54,8 +59,10 @@ class PriceChangeDelegates {
                     throw new InvalidField(sent.iterator().next(), "can't be set when a price change is started; only the"
                             + " start form's fields can (" + String.join(", ", new TreeSet<>(START_FORM_FIELDS)) + ")");
                 }
-                command = new NewPriceChange(number(execution, "categoryId"), amount(execution, "newPrice"),
-                        reason(execution), time(execution, "effectiveAt"), text(execution, "justification"));
+                command = new NewPriceChange(required(wholeNumber(execution, "categoryId"), "categoryId"),
+                        required(amount(execution, "newPrice"), "newPrice"),
+                        required(enumValue(PriceChangeReason.class, execution, "reason"), "reason"),
+                        required(time(execution, "effectiveAt"), "effectiveAt"), text(execution, "justification"));
                 Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
                 user = authentication == null ? null : authentication.getUserId();
                 START_FORM_FIELDS.forEach(execution::removeVariable);
@@ -141,64 +148,4 @@ class PriceChangeDelegates {
         return ((Number) scope.getVariable(CHANGE_ID)).longValue();
     }
 
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
-    }
-
-    private static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    private static Long number(VariableScope scope, String name) {
-        String text = text(scope, name);
-        if (text == null) {
-            throw new InvalidField(name, "is required");
-        }
-        try {
-            return new BigDecimal(text).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidField(name, "must be a whole number");
-        }
-    }
-
-    private static BigDecimal amount(VariableScope scope, String name) {
-        String text = text(scope, name);
-        if (text == null) {
-            throw new InvalidField(name, "is required");
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidField(name, "must be an amount such as 120.50");
-        }
-    }
-
-    private static PriceChangeReason reason(VariableScope scope) {
-        try {
-            return PriceChangeReason.valueOf(Optional.ofNullable(text(scope, "reason")).orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("reason", "must be MARKET, COST, COMPETITOR or PROMOTION");
-        }
-    }
-
-    private static OffsetDateTime time(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value instanceof Date d) {
-            return d.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        String text = text(scope, name);
-        if (text == null) {
-            throw new InvalidField(name, "is required");
-        }
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidField(name, "must be a time with its offset, such as 2026-12-20T19:30+08:00");
-        }
-    }
 }

@@ -1,13 +1,17 @@
 package org.ticketops.procurement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static org.ticketops.casework.TaskInputs.actor;
+import static org.ticketops.casework.TaskInputs.amount;
+import static org.ticketops.casework.TaskInputs.date;
+import static org.ticketops.casework.TaskInputs.required;
+import static org.ticketops.casework.TaskInputs.text;
+import static org.ticketops.casework.TaskInputs.wholeNumber;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -63,11 +67,11 @@ class ProcurementDelegates {
                             + " start form's fields can (" + String.join(", ", new TreeSet<>(START_FORM_FIELDS)) + ")");
                 }
                 String newName = text(execution, "newCategoryName");
-                command = new NewProcurementRequest(number(execution, "supplierId"), number(execution, "showId"),
-                        newName == null ? number(execution, "categoryId") : null,
+                command = new NewProcurementRequest(wholeNumber(execution, "supplierId"), wholeNumber(execution, "showId"),
+                        newName == null ? wholeNumber(execution, "categoryId") : null,
                         newName == null ? null : new NewProcurementRequest.NewCategory(newName,
                                 TicketType.valueOf(Optional.ofNullable(text(execution, "newCategoryType")).orElse("STANDARD"))),
-                        Optional.ofNullable(number(execution, "quantity")).map(Long::intValue).orElse(null),
+                        Optional.ofNullable(wholeNumber(execution, "quantity")).map(Long::intValue).orElse(null),
                         amount(execution, "unitCost"), amount(execution, "plannedSalePrice"), text(execution, "justification"));
                 Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
                 user = authentication == null ? null : authentication.getUserId();
@@ -128,7 +132,7 @@ class ProcurementDelegates {
     @Bean
     TaskListener revisionRecorded(ProcurementService procurement) {
         return task -> procurement.revise(requestId(task),
-                Optional.ofNullable(number(task, "revisedQuantity")).map(Long::intValue).orElseThrow(() ->
+                Optional.ofNullable(wholeNumber(task, "revisedQuantity")).map(Long::intValue).orElseThrow(() ->
                         new InvalidField("revisedQuantity", "is required")),
                 required(amount(task, "revisedUnitCost"), "revisedUnitCost"),
                 required(amount(task, "revisedPlannedSalePrice"), "revisedPlannedSalePrice"),
@@ -144,8 +148,8 @@ class ProcurementDelegates {
     @Bean
     TaskListener deliveryInspected(ProcurementDelivery delivery) {
         return task -> task.setVariable(DELIVERY_COMPLETE, delivery.inspect(requestId(task),
-                Optional.ofNullable(number(task, "receivedCount")).map(Long::intValue).orElse(null),
-                Optional.ofNullable(number(task, "defectiveCount")).map(Long::intValue).orElse(null),
+                Optional.ofNullable(wholeNumber(task, "receivedCount")).map(Long::intValue).orElse(null),
+                Optional.ofNullable(wholeNumber(task, "defectiveCount")).map(Long::intValue).orElse(null),
                 text(task, "inspectionNotes"), actor(task)));
     }
 
@@ -185,72 +189,4 @@ class ProcurementDelegates {
         return ((Number) scope.getVariable(REQUEST_ID)).longValue();
     }
 
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
-    }
-
-    private static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    private static Long number(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof Number n) {
-            if (n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new InvalidField(name, "must be a whole number");
-            }
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidField(name, "must be a whole number");
-        }
-    }
-
-    private static BigDecimal amount(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal amount = new BigDecimal(value.toString().strip());
-            if (amount.scale() > 2) {
-                throw new InvalidField(name, "has at most two decimals");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw new InvalidField(name, "must be an amount such as 120.50");
-        }
-    }
-
-    private static LocalDate date(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        try {
-            return LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidField(name, "must be a date such as 2026-12-31");
-        }
-    }
-
-    private static <T> T required(T value, String name) {
-        if (value == null) {
-            throw new InvalidField(name, "is required");
-        }
-        return value;
-    }
 }

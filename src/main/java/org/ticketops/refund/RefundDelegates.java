@@ -1,5 +1,7 @@
 package org.ticketops.refund;
 
+import static org.ticketops.casework.TaskInputs.actor;
+
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -241,15 +242,6 @@ class RefundDelegates {
     private static void setRouting(DelegateExecution execution, RefundAssessment.Evaluation evaluation) {
         execution.setVariable(RefundVariables.LARGE_REFUND, evaluation.largeRefund());
         execution.setVariable(RefundVariables.REFUND_DUE, evaluation.refundDue());
-    }
-
-    /** Who completed a task: the logged-in Tasklist user, else its assignee. */
-    private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
     }
 
     private static Long number(DelegateExecution execution, String name, boolean required) {
