@@ -18,8 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a page of Tasklist read {@code GET /api/cases/**} with the Tasklist log-in of the same browser
- * (the webapp's session), so a clerk sees the case a start form opened without logging in twice. Reads
+ * Lets a page of Tasklist read {@code GET /api/cases/**}, and Cockpit's heatmap plugin {@code GET /api/monitor/**},
+ * with the webapps' log-in of the same browser (their session), so a clerk sees the case a start form opened, and a
+ * process owner the heatmap, without logging in twice. Reads
  * only (GET: nothing can be changed with it, so no CSRF exposure), only those paths, and only when the
  * request brings no credentials of its own; the groups are read fresh from the identity, so a user removed
  * from a group loses access at once.
@@ -28,17 +29,17 @@ public class TasklistSessionAuthentication extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
     private final IdentityService identity;
-    private final String pathPrefix;
+    private final List<String> pathPrefixes;
 
-    public TasklistSessionAuthentication(IdentityService identity, String pathPrefix) {
+    public TasklistSessionAuthentication(IdentityService identity, String... pathPrefixes) {
         this.identity = identity;
-        this.pathPrefix = pathPrefix;
+        this.pathPrefixes = List.of(pathPrefixes);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod()) || request.getHeader("Authorization") != null
-                || !request.getRequestURI().substring(request.getContextPath().length()).startsWith(pathPrefix);
+                || pathPrefixes.stream().noneMatch(request.getRequestURI().substring(request.getContextPath().length())::startsWith);
     }
 
     @Override

@@ -59,6 +59,8 @@ class SecurityConfiguration {
     static final String[] BUYERS = groups(PROCUREMENT, ADMIN);
     static final String[] QUALITY_READERS = groups(CUSTOMER_SERVICE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] PRICE_READERS = groups(TICKET_SALES, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
+    /** Process owners: the cycle-time monitor. */
+    static final String[] MONITOR_READERS = groups(OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
     static final String[] PROCUREMENT_READERS = groups(PROCUREMENT, FINANCE, OPERATIONS_MANAGER, GENERAL_MANAGER, ADMIN);
 
     @Bean
@@ -86,13 +88,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain desk(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**", "/quality")
+        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**", "/quality", "/monitor")
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/desk/login").permitAll()
                         // the public survey page: its single-use token is the only key
                         .requestMatchers("/survey/**").permitAll()
                         .requestMatchers("/quality").hasAnyAuthority(QUALITY_READERS)
+                        .requestMatchers("/monitor").hasAnyAuthority(MONITOR_READERS)
                         .requestMatchers(HttpMethod.GET, "/decisions", "/decisions/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/decisions", "/decisions/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/desk/customers/*/orders", "/desk/customers/*/quote")
@@ -114,8 +117,9 @@ class SecurityConfiguration {
         };
         return http
                 .authenticationProvider(identity)
-                // Tasklist's own log-in reads the case a start form opened (GET /api/cases/** only)
-                .addFilterBefore(new TasklistSessionAuthentication(identityService, "/api/cases/"),
+                // the webapps' own log-in reads (GET only) the case a start form opened in Tasklist and the
+                // monitor's figures for Cockpit's heatmap
+                .addFilterBefore(new TasklistSessionAuthentication(identityService, "/api/cases/", "/api/monitor/"),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -140,6 +144,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/**")
                         .hasAnyAuthority(groups(CUSTOMER_SERVICE, ADMIN))
                         .requestMatchers("/api/quality", "/api/quality/**").hasAnyAuthority(QUALITY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/monitor/**").hasAnyAuthority(MONITOR_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/monitor/rebuild").hasAnyAuthority(groups(ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/price-changes/**").hasAnyAuthority(PRICE_READERS)
                         .requestMatchers("/api/price-changes", "/api/price-changes/**").hasAnyAuthority(SELLERS)
                         .requestMatchers(HttpMethod.GET, "/api/suppliers", "/api/suppliers/**", "/api/procurement-requests/**")

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * default profile (in-memory H2, demo users and data). Every test class uses exactly this, so Spring
  * boots the context once for all of them. The job executor is off: tests run jobs themselves
  * ({@link Engine#executeJobs()}), and the outbox sender is off: tests deliver with
- * {@code NotificationSender.sendDue()}, so nothing happens behind a test's back.
+ * {@code NotificationSender.sendDue()}, and the monitor folds only when a test says so, so nothing happens behind a
+ * test's back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "ticketops.sales.hold-sweep-enabled=false",
         "ticketops.decisions.schedule-enabled=false",
         "ticketops.cancellation.batch-size=2", // small batches: a cancellation in a test walks its loop
+        "ticketops.monitor.fold-enabled=false", // tests fold themselves (MonitorFold.fold())
         "logging.level.org.ticketops=INFO"
 })
 public @interface TicketOpsTest {
