@@ -1,6 +1,8 @@
 package org.ticketops.monitor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -64,9 +67,21 @@ class MonitorHistory extends AbstractProcessEnginePlugin {
     static final class FactHandler implements HistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
+            if (Context.getCommandContext() == null) {
+                return;
+            }
+            if (event instanceof HistoricTaskInstanceEventEntity task && task.getActivityInstanceId() != null
+                    && (task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE) || task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_DELETE))) {
+                Context.getCommandContext().getSession(FactSession.class).taskOfActivity.put(task.getActivityInstanceId(), task.getTaskId());
+                return;
+            }
             Fact fact = toFact(event);
-            if (fact != null && Context.getCommandContext() != null) {
-                Context.getCommandContext().getSession(FactSession.class).facts.add(fact);
+            if (fact != null) {
+                FactSession session = Context.getCommandContext().getSession(FactSession.class);
+                session.facts.add(fact);
+                if (fact.taskId() == null && "userTask".equals(fact.nodeType()) && event instanceof HistoricActivityInstanceEventEntity a) {
+                    session.activityOfFact.put(session.facts.size() - 1, a.getActivityInstanceId());
+                }
             }
         }
 
@@ -99,18 +114,28 @@ class MonitorHistory extends AbstractProcessEnginePlugin {
     /** The facts of one engine command; written when the command flushes its sessions, before it commits. */
     final class FactSession implements Session {
         final List<Fact> facts = new ArrayList<>();
+        /** A user task's end event does not carry its task id; the task's own end event of the command does. */
+        final Map<String, String> taskOfActivity = new HashMap<>();
+        final Map<Integer, String> activityOfFact = new HashMap<>();
 
         @Override
         public void flush() {
             if (!facts.isEmpty()) {
+                activityOfFact.forEach((index, activityInstanceId) -> {
+                    Fact f = facts.get(index);
+                    facts.set(index, new Fact(f.id(), f.kind(), f.processKey(), f.processDefinitionId(), f.processInstanceId(),
+                            f.nodeId(), f.nodeType(), taskOfActivity.get(activityInstanceId), f.startedAt(), f.happenedAt(), f.durationMs()));
+                });
                 MonitorHistory.this.facts.insertFacts(List.copyOf(facts));
-                facts.clear();
+                close();
             }
         }
 
         @Override
         public void close() {
             facts.clear();
+            taskOfActivity.clear();
+            activityOfFact.clear();
         }
     }
 
