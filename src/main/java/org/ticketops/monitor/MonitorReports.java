@@ -15,7 +15,8 @@ public final class MonitorReports {
     /** One process in a period: volumes, cycle-time percentiles, end events, breaches and the weekly trend. */
     public record ProcessSummary(String processKey, String name, long started, long completed, long open,
                                  Long p50Ms, Long p90Ms, Long p95Ms, Long maxMs, Long targetP90Ms,
-                                 Map<String, Long> endEvents, Map<String, BigDecimal> endShares, long breaches,
+                                 Map<String, Long> endEvents, Map<String, BigDecimal> endShares, Map<String, String> endNames,
+                                 long breaches,
                                  List<Week> weeks) {
     }
 

@@ -155,10 +155,12 @@ public class MonitorService {
         long completed = all == null ? 0 : all.completed;
         Map<String, Long> ends = new TreeMap<>();
         Map<String, BigDecimal> shares = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
         totals.forEach((end, row) -> {
             if (!Aggregates.ALL.equals(end) && row.completed > 0) {
                 ends.put(end, row.completed);
                 shares.put(end, BigDecimal.valueOf(row.completed).divide(BigDecimal.valueOf(completed), 4, RoundingMode.HALF_UP));
+                names.put(end, Fact.CANCELLED.equals(end) ? "Cancelled" : catalog.nodeName(key, end));
             }
         });
         Duration target = properties.cycleTargets().get(key);
@@ -167,7 +169,7 @@ public class MonitorService {
                 Histograms.percentile(cell.histogram, 50), Histograms.percentile(cell.histogram, 90))));
         return new ProcessSummary(key, catalog.name(key), all == null ? 0 : all.started, completed, open,
                 Histograms.percentile(series.all, 50), Histograms.percentile(series.all, 90), Histograms.percentile(series.all, 95),
-                all == null || completed == 0 ? null : all.maxMs, target == null ? null : target.toMillis(), ends, shares, breaches, weeks);
+                all == null || completed == 0 ? null : all.maxMs, target == null ? null : target.toMillis(), ends, shares, names, breaches, weeks);
     }
 
     /** The '*' series of each process: the period's merged histogram and each week's (edge weeks from their days). */

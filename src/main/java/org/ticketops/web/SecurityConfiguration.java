@@ -161,7 +161,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
                                 "FORBIDDEN", "Forbidden", "Your groups do not allow this request.")))
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless; and a read with the webapps' session must not change that session's id (fixation
+                // protection would), or the webapp's requests still in flight with the old id fail as logged out
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .build();
     }
 

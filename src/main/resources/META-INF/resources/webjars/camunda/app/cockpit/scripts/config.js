@@ -1,9 +1,5 @@
-// TicketOps' cockpit configuration (replaces the webjar's default config.js).
+// TicketOps' Cockpit configuration (overrides the one in Camunda's webapp jar): adds the cycle-time heatmap on the
+// process definition diagram (ticketops-heatmap.js, served from the TicketOps jar).
 export default {
-  app: {
-    name: 'Cockpit',
-    vendor: 'TicketOps'
-  },
-  // a link to the service desk in the header (tasklist/scripts/ticketops/desk-link.js, shared by the three apps)
-  customScripts: ['../tasklist/scripts/ticketops/desk-link']
+  customScripts: ['scripts/ticketops-heatmap.js']
 };
