@@ -27,7 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.job-execution.enabled=false",
         "ticketops.admin.user=admin",
         "ticketops.admin.password=Tick3t-Ops!Strong",
-        "ticketops.decisions.refresh-interval=PT1H"
+        "ticketops.decisions.refresh-interval=PT1H",
+        "ticketops.monitor.fold-enabled=false"
 })
 public @interface MySqlTest {
 }
