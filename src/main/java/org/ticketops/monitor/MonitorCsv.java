@@ -14,6 +14,11 @@ final class MonitorCsv {
     static String overview(Overview overview) {
         StringBuilder out = header();
         overview.processes().forEach(p -> summary(out, p));
+        overview.groups().forEach(g -> {
+            line(out, "group tasks completed", "", g.group(), g.completed());
+            line(out, "group wait p50 ms", "", g.group(), g.p50Ms());
+            line(out, "group wait p90 ms", "", g.group(), g.p90Ms());
+        });
         return out.toString();
     }
 

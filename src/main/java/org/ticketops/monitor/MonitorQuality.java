@@ -44,10 +44,10 @@ class MonitorQuality {
     }
 
     QualityTrend trend(LocalDate from, LocalDate to) {
-        PeriodPlan plan = PeriodPlan.of(from, to);
         if (to.isBefore(from) || from.plusYears(2).plusDays(1).isBefore(to)) {
             throw new org.ticketops.web.InvalidField("to", "must not be before from, and at most two years after it");
         }
+        PeriodPlan plan = PeriodPlan.of(from, to);
         MonitorService.Series refunds = MonitorService.series(mapper, plan, targets.refundProcess())
                 .getOrDefault(targets.refundProcess(), new MonitorService.Series());
         long turnaround = targets.refundTurnaround().toMillis();

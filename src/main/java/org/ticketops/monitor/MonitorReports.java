@@ -24,7 +24,11 @@ public final class MonitorReports {
     public record Week(LocalDate monday, long started, long completed, Long p50Ms, Long p90Ms) {
     }
 
-    public record Overview(LocalDate from, LocalDate to, Instant asOf, List<ProcessSummary> processes) {
+    public record Overview(LocalDate from, LocalDate to, Instant asOf, List<ProcessSummary> processes, List<GroupWaits> groups) {
+    }
+
+    /** The user tasks a candidate group completed in a period (of every process) and how long they waited. */
+    public record GroupWaits(String group, long completed, Long p50Ms, Long p90Ms, Long maxMs) {
     }
 
     /** Completed instances whose cycle time is at most {@code upToMs} and above the bucket before. */

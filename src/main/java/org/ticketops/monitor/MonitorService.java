@@ -71,7 +71,7 @@ public class MonitorService {
             processes.add(summary(key, series.getOrDefault(key, new Series()), totals.getOrDefault(key, Map.of()),
                     breaches.getOrDefault(key, 0L), open.getOrDefault(key, 0L), plan));
         }
-        return new Overview(from, to, mapper.lastFold(), processes);
+        return new Overview(from, to, mapper.lastFold(), processes, groupWaits(plan));
     }
 
     public ProcessReport process(String processKey, LocalDate from, LocalDate to) {
@@ -102,8 +102,9 @@ public class MonitorService {
 
         Map<String, Aggregates.Cell> nodes = nodes(processKey, plan);
         long cycleTotal = summary.completed() == 0 ? 0 : series.totalMs;
+        Map<String, String> names = catalog.nodeNames(processKey);
         List<TaskFigures> tasks = nodes.entrySet().stream().filter(e -> "userTask".equals(e.getValue().nodeType))
-                .map(e -> new TaskFigures(e.getKey(), catalog.nodeName(processKey, e.getKey()), e.getValue().completed,
+                .map(e -> new TaskFigures(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue().completed,
                         Histograms.percentile(e.getValue().histogram, 50), Histograms.percentile(e.getValue().histogram, 90),
                         e.getValue().maxMs, cycleTotal == 0 ? null
                         : BigDecimal.valueOf(e.getValue().totalMs).divide(BigDecimal.valueOf(cycleTotal), 4, RoundingMode.HALF_UP)))
@@ -129,12 +130,13 @@ public class MonitorService {
         check(from, to);
         String processKey = catalog.keyOfDefinition(processDefinitionId);
         Map<String, Aggregates.Cell> nodes = nodes(processKey, PeriodPlan.of(from, to));
+        Map<String, String> names = catalog.nodeNames(processKey);
         List<NodeFigures> figures = new ArrayList<>();
         nodes.forEach((id, cell) -> {
             Long p90 = Histograms.percentile(cell.histogram, 90);
             Duration target = properties.nodeTargets().get(processKey + "." + id);
             Long targetMs = target == null ? null : target.toMillis();
-            figures.add(new NodeFigures(id, catalog.nodeName(processKey, id), cell.nodeType, cell.completed,
+            figures.add(new NodeFigures(id, names.getOrDefault(id, id), cell.nodeType, cell.completed,
                     Histograms.percentile(cell.histogram, 50), p90, cell.maxMs, targetMs, level(p90, targetMs)));
         });
         figures.sort(Comparator.comparing(NodeFigures::nodeId));
@@ -156,11 +158,12 @@ public class MonitorService {
         Map<String, Long> ends = new TreeMap<>();
         Map<String, BigDecimal> shares = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
+        Map<String, String> nodeNames = totals.size() > 1 ? catalog.nodeNames(key) : Map.of();
         totals.forEach((end, row) -> {
             if (!Aggregates.ALL.equals(end) && row.completed > 0) {
                 ends.put(end, row.completed);
                 shares.put(end, BigDecimal.valueOf(row.completed).divide(BigDecimal.valueOf(completed), 4, RoundingMode.HALF_UP));
-                names.put(end, Fact.CANCELLED.equals(end) ? "Cancelled" : catalog.nodeName(key, end));
+                names.put(end, Fact.CANCELLED.equals(end) ? "Cancelled" : nodeNames.getOrDefault(end, end));
             }
         });
         Duration target = properties.cycleTargets().get(key);
@@ -218,6 +221,29 @@ public class MonitorService {
             cell.histogram = Histograms.merge(cell.histogram, Histograms.decode(row.histogram));
         }
         return nodes;
+    }
+
+    private List<MonitorReports.GroupWaits> groupWaits(PeriodPlan plan) {
+        List<MonitorMapper.Row> rows = new ArrayList<>();
+        if (plan.hasWeeks()) {
+            rows.addAll(mapper.groupRows("W", plan.firstMonday(), plan.lastMonday()));
+        }
+        for (LocalDate[] days : new LocalDate[][]{plan.headDays(), plan.tailDays()}) {
+            if (days != null) {
+                rows.addAll(mapper.groupRows("D", days[0], days[1]));
+            }
+        }
+        Map<String, Aggregates.Cell> groups = new TreeMap<>();
+        for (MonitorMapper.Row row : rows) {
+            Aggregates.Cell cell = groups.computeIfAbsent(row.owner, k -> new Aggregates.Cell());
+            cell.completed += row.completed;
+            cell.maxMs = Math.max(cell.maxMs, row.maxMs);
+            cell.histogram = Histograms.merge(cell.histogram, Histograms.decode(row.histogram));
+        }
+        List<MonitorReports.GroupWaits> waits = new ArrayList<>();
+        groups.forEach((group, cell) -> waits.add(new MonitorReports.GroupWaits(group, cell.completed,
+                Histograms.percentile(cell.histogram, 50), Histograms.percentile(cell.histogram, 90), cell.maxMs)));
+        return waits;
     }
 
     private Map<String, Map<String, MonitorMapper.Row>> totals(LocalDate from, LocalDate to) {

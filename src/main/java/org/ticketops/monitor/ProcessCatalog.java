@@ -26,9 +26,12 @@ class ProcessCatalog {
 
     /** The deployed process keys and any other key that has figures, by name. */
     List<String> keys(Collection<String> withFigures) {
-        TreeSet<String> keys = new TreeSet<>(withFigures);
-        repository.createProcessDefinitionQuery().latestVersion().list().forEach(d -> keys.add(d.getKey()));
-        return keys.stream().sorted(Comparator.comparing(this::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        Map<String, String> names = new java.util.HashMap<>();
+        withFigures.forEach(k -> names.put(k, k));
+        repository.createProcessDefinitionQuery().latestVersion().list()
+                .forEach(d -> names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName()));
+        return new TreeSet<>(names.keySet()).stream()
+                .sorted(Comparator.comparing((String k) -> names.get(k), String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     boolean exists(String processKey) {
@@ -49,21 +52,24 @@ class ProcessCatalog {
         return definition.getKey();
     }
 
-    /** The name a flow node has in the latest version of its process (its id when it has none or is gone). */
-    String nodeName(String processKey, String nodeId) {
-        Map<String, String> names = nodeNames.computeIfAbsent(processKey, key -> {
-            ProcessDefinition latest = latest(key);
+    /**
+     * The names of the flow nodes of a process's latest version, by id (a node without a name is missing). Read once
+     * per definition, so a new version is read when it becomes the latest.
+     */
+    Map<String, String> nodeNames(String processKey) {
+        ProcessDefinition latest = latest(processKey);
+        if (latest == null) {
+            return Map.of();
+        }
+        return nodeNames.computeIfAbsent(latest.getId(), id -> {
             Map<String, String> found = new ConcurrentHashMap<>();
-            if (latest != null) {
-                for (FlowElement element : repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(FlowElement.class)) {
-                    if (element.getName() != null) {
-                        found.put(element.getId(), element.getName().replaceAll("\\s+", " ").trim());
-                    }
+            for (FlowElement element : repository.getBpmnModelInstance(id).getModelElementsByType(FlowElement.class)) {
+                if (element.getName() != null) {
+                    found.put(element.getId(), element.getName().replaceAll("\\s+", " ").trim());
                 }
             }
             return found;
         });
-        return names.getOrDefault(nodeId, nodeId);
     }
 
     private ProcessDefinition latest(String processKey) {

@@ -91,6 +91,7 @@ class MonitorBrowserTest {
         assertThat(browser.findElement(By.id("overview")).getText()).contains("Monitor probe").contains("Refund");
         assertThat(browser.findElements(By.cssSelector("#chart-trend-volume canvas"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#kpis article"))).hasSize(6);
+        assertThat(browser.findElement(By.id("group-waits")).getText()).contains("monitor-probe-desk");
         assertThat(browser.findElements(By.cssSelector("#chart-kpi-refundOnTime canvas"))).isNotEmpty();
         Chromium.screenshot(browser, "monitor-overview");
 

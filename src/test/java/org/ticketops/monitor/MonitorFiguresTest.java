@@ -153,6 +153,11 @@ class MonitorFiguresTest {
             assertThat(task.p90Ms()).isCloseTo(9 * HOUR, withinPercentage(1));
             assertThat(task.shareOfCycle()).isEqualByComparingTo(BigDecimal.ONE); // the whole cycle is waiting for it
         });
+        assertThat(monitor.overview(LocalDate.of(2031, 3, 3), LocalDate.of(2031, 3, 3)).groups())
+                .filteredOn(g -> g.group().equals("monitor-probe-desk")).singleElement().satisfies(g -> {
+                    assertThat(g.completed()).isEqualTo(10);
+                    assertThat(g.p90Ms()).isCloseTo(9 * HOUR, withinPercentage(1));
+                });
         assertThat(report.groups()).singleElement().satisfies(g -> {
             assertThat(g.group()).isEqualTo("monitor-probe-desk");
             assertThat(List.of(g.underHour(), g.hour1To8(), g.hours8To24(), g.days1To3(), g.over3Days())).containsExactly(1L, 1L, 1L, 1L, 1L);
