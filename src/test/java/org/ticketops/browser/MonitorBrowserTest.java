@@ -56,19 +56,18 @@ class MonitorBrowserTest {
     }
 
     private void seed() {
-        repository.createDeployment().name("monitor-probe").addClasspathResource("monitor/monitor-probe.bpmn")
-                .enableDuplicateFiltering(true).deploy();
+        org.ticketops.monitor.MonitorProbe.deploy(repository, "monitorProbeBrowser");
         Instant now = Instant.now();
         for (int i = 0; i < 12; i++) { // over the last three weeks, each task done after 1 to 34 hours
             ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(20 - i)).minus(Duration.ofHours(36))));
-            String id = runtime.startProcessInstanceByKey("monitorProbe").getId();
+            String id = runtime.startProcessInstanceByKey("monitorProbeBrowser").getId();
             ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1 + (i * 7) % 34))));
             tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId(), Map.of("approved", i % 3 != 0));
         }
         ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofHours(30))));
-        runtime.startProcessInstanceByKey("monitorProbe"); // open for 30 h
+        runtime.startProcessInstanceByKey("monitorProbeBrowser"); // open for 30 h
         ClockUtil.reset();
-        runtime.startProcessInstanceByKey("monitorProbe"); // just opened
+        runtime.startProcessInstanceByKey("monitorProbeBrowser"); // just opened
         fold.fold();
     }
 
@@ -112,7 +111,7 @@ class MonitorBrowserTest {
 
     @Test
     void cockpitDrawsTheHeatmapOnTheDiagram() {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("monitorProbe").latestVersion()
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("monitorProbeBrowser").latestVersion()
                 .singleResult().getId();
         Chromium.logInToCamunda(browser, wait, "http://localhost:" + port + "/camunda/app/cockpit/default/", "olivia");
         browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");

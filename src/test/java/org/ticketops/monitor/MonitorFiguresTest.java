@@ -71,8 +71,7 @@ class MonitorFiguresTest {
             return;
         }
         ran = true;
-        repository.createDeployment().name("monitor-probe").addClasspathResource("monitor/monitor-probe.bpmn")
-                .enableDuplicateFiltering(true).deploy();
+        org.ticketops.monitor.MonitorProbe.deploy(repository, "monitorProbe");
         at(MONDAY_9.minus(Duration.ofHours(106)));
         runtime.startProcessInstanceByKey("monitorProbe");
         at(MONDAY_9.minus(Duration.ofHours(58)));

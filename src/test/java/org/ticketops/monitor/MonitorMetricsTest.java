@@ -59,12 +59,11 @@ class MonitorMetricsTest {
 
     @Test
     void prometheusCarriesTheFiguresAndGrafanaAsksOnlyForExportedOnes() throws Exception {
-        repository.createDeployment().name("monitor-probe").addClasspathResource("monitor/monitor-probe.bpmn")
-                .enableDuplicateFiltering(true).deploy();
+        org.ticketops.monitor.MonitorProbe.deploy(repository, "monitorProbeMetrics");
         List<Sample> before = scrape();
-        String quick = runtime.startProcessInstanceByKey("monitorProbe").getId();
-        String slow = runtime.startProcessInstanceByKey("monitorProbe").getId();
-        runtime.startProcessInstanceByKey("monitorProbe"); // stays open
+        String quick = runtime.startProcessInstanceByKey("monitorProbeMetrics").getId();
+        String slow = runtime.startProcessInstanceByKey("monitorProbeMetrics").getId();
+        runtime.startProcessInstanceByKey("monitorProbeMetrics"); // stays open
         engine.advance(Duration.ofMinutes(30));
         tasks.complete(tasks.createTaskQuery().processInstanceId(quick).singleResult().getId(), Map.of("approved", true));
         engine.advance(Duration.ofHours(5));
@@ -73,16 +72,16 @@ class MonitorMetricsTest {
         fold.fold();
         List<Sample> after = scrape();
 
-        assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_count", Map.of("process", "monitorProbe", "end_event", "endApproved"))).isEqualTo(1);
-        assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_count", Map.of("process", "monitorProbe", "end_event", "endRejected"))).isEqualTo(1);
+        assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_count", Map.of("process", "monitorProbeMetrics", "end_event", "endApproved"))).isEqualTo(1);
+        assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_count", Map.of("process", "monitorProbeMetrics", "end_event", "endRejected"))).isEqualTo(1);
         assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_bucket",
-                Map.of("process", "monitorProbe", "end_event", "endApproved", "le", "3600.0"))).as("30 min is within the 1 h bucket").isEqualTo(1);
+                Map.of("process", "monitorProbeMetrics", "end_event", "endApproved", "le", "3600.0"))).as("30 min is within the 1 h bucket").isEqualTo(1);
         assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_bucket",
-                Map.of("process", "monitorProbe", "end_event", "endRejected", "le", "14400.0"))).as("5.5 h is not within 4 h").isEqualTo(0);
-        assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_sum", Map.of("process", "monitorProbe", "end_event", "endRejected")))
+                Map.of("process", "monitorProbeMetrics", "end_event", "endRejected", "le", "14400.0"))).as("5.5 h is not within 4 h").isEqualTo(0);
+        assertThat(delta(before, after, "ticketops_process_cycle_time_seconds_sum", Map.of("process", "monitorProbeMetrics", "end_event", "endRejected")))
                 .isCloseTo(5.5 * 3600, org.assertj.core.api.Assertions.within(0.1));
-        assertThat(delta(before, after, "ticketops_task_wait_seconds_count", Map.of("process", "monitorProbe", "task", "check"))).isEqualTo(2);
-        assertThat(delta(before, after, "ticketops_deadline_breaches_total", Map.of("process", "monitorProbe"))).isEqualTo(1);
+        assertThat(delta(before, after, "ticketops_task_wait_seconds_count", Map.of("process", "monitorProbeMetrics", "task", "check"))).isEqualTo(2);
+        assertThat(delta(before, after, "ticketops_deadline_breaches_total", Map.of("process", "monitorProbeMetrics"))).isEqualTo(1);
         assertThat(value(after, "ticketops_open_tasks", Map.of("group", "monitor-probe-desk"))).isGreaterThanOrEqualTo(1);
 
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Path.of("docs/grafana-monitor.json")));

@@ -57,8 +57,7 @@ class MonitorRebuildTest {
 
     @Test
     void rebuiltAggregatesEqualTheIncrementallyFedOnes() {
-        repository.createDeployment().name("monitor-probe").addClasspathResource("monitor/monitor-probe.bpmn")
-                .enableDuplicateFiltering(true).deploy();
+        org.ticketops.monitor.MonitorProbe.deploy(repository, "monitorProbeRebuild");
         Random random = new Random(20261124L);
         Instant now = START;
         List<ProcessInstance> open = new ArrayList<>();
@@ -67,7 +66,7 @@ class MonitorRebuildTest {
             ClockUtil.setCurrentTime(Date.from(now));
             int action = random.nextInt(10);
             if (action < 4 || open.isEmpty()) {
-                open.add(runtime.startProcessInstanceByKey("monitorProbe"));
+                open.add(runtime.startProcessInstanceByKey("monitorProbeRebuild"));
             } else if (action < 8) {
                 ProcessInstance instance = open.remove(random.nextInt(open.size()));
                 engine.executeJobs(instance.getId()); // its warning and deadline timers, when due

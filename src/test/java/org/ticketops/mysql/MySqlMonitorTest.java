@@ -60,8 +60,7 @@ class MySqlMonitorTest {
 
     @Test
     void figuresFedAndRebuiltOnMariaDb() {
-        repository.createDeployment().name("monitor-probe").addClasspathResource("monitor/monitor-probe.bpmn")
-                .enableDuplicateFiltering(true).deploy();
+        org.ticketops.monitor.MonitorProbe.deploy(repository, "monitorProbe");
         ClockUtil.setCurrentTime(Date.from(MONDAY_9));
         List<String> ten = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
