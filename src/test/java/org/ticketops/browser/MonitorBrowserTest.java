@@ -118,7 +118,7 @@ class MonitorBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ticketops-heatmap-bar")));
         wait.until(d -> d.findElements(By.cssSelector(".ticketops-heat")).size() >= 5);
         assertThat(browser.findElements(By.cssSelector(".ticketops-heat-label"))).anySatisfy(label ->
-                assertThat(label.getText()).contains("p90").contains("· 12"));
+                assertThat(label.getDomProperty("textContent")).contains("p90").contains("· 12"));
         Chromium.screenshot(browser, "monitor-cockpit-heatmap");
     }
 }
