@@ -53,10 +53,12 @@ class MonitorQuality {
         long turnaround = targets.refundTurnaround().toMillis();
         Map<LocalDate, BigDecimal> onTimeWeeks = new LinkedHashMap<>();
         Map<LocalDate, BigDecimal> p90Weeks = new LinkedHashMap<>();
-        refunds.weeks.forEach((monday, cell) -> {
-            onTimeWeeks.put(monday, onTime(cell.histogram, turnaround));
-            p90Weeks.put(monday, hours(Histograms.percentile(cell.histogram, 90)));
-        });
+        for (LocalDate monday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+             !monday.isAfter(to); monday = monday.plusWeeks(1)) { // every week of the period, with or without refunds
+            Aggregates.Cell cell = refunds.weeks.get(monday);
+            onTimeWeeks.put(monday, cell == null ? null : onTime(cell.histogram, turnaround));
+            p90Weeks.put(monday, cell == null ? null : hours(Histograms.percentile(cell.histogram, 90)));
+        }
 
         Map<LocalDate, QualityReport> weekly = new LinkedHashMap<>();
         for (LocalDate monday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
