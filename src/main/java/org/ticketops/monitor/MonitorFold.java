@@ -84,6 +84,7 @@ public class MonitorFold {
         mapper.lockFold();
         List<Fact> facts = mapper.nextFacts(BATCH, mapper.rebuildCut());
         if (facts.isEmpty()) {
+            mapper.markFolded(clock.instant(), 0); // the figures are as of now, even when nothing happened
             return facts;
         }
         write(aggregate(facts), true);

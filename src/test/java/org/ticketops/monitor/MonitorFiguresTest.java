@@ -197,6 +197,7 @@ class MonitorFiguresTest {
         }
         assertThat(probe).as("every deployed process is in the overview").isNotNull();
         assertThat(probe.path("completed").asLong()).isEqualTo(10);
+        assertThat(overview.path("asOf").asText()).as("the time of the last fold").isNotBlank().isNotEqualTo("null");
         assertThat(probe.path("p90Ms").asDouble()).isCloseTo(9.0 * HOUR, within(0.01 * 9 * HOUR));
         assertThat(overview.path("processes").findValuesAsText("processKey")).contains("refundExchange", "complaintHandling");
 
