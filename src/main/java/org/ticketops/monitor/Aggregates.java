@@ -47,6 +47,18 @@ final class Aggregates {
         String nodeType;
         Histogram histogram;
 
+        /** A stored row as a cell (its histogram decoded), to be added to others. */
+        static Cell of(MonitorMapper.Row row) {
+            Cell cell = new Cell();
+            cell.started = row.started;
+            cell.completed = row.completed;
+            cell.totalMs = row.totalMs;
+            cell.maxMs = row.maxMs;
+            cell.nodeType = row.nodeType;
+            cell.histogram = Histograms.decode(row.histogram);
+            return cell;
+        }
+
         void record(long durationMs) {
             long ms = Math.max(0, durationMs);
             completed++;

@@ -101,11 +101,11 @@ class MonitorController {
     }
 
     private LocalDate last(LocalDate to) {
-        return to == null ? clock.instant().atZone(zone).toLocalDate() : to;
+        return PeriodPlan.orLast30Days(null, to, clock, zone)[1];
     }
 
     private LocalDate first(LocalDate from, LocalDate to) {
-        return from == null ? last(to).minusDays(29) : from;
+        return PeriodPlan.orLast30Days(from, to, clock, zone)[0];
     }
 
     private static ResponseEntity<String> csv(String file, String body) {

@@ -219,13 +219,7 @@ public class MonitorFold {
     }
 
     private static MonitorMapper.Row merged(MonitorMapper.Row stored, Aggregates.Cell more) {
-        Aggregates.Cell sum = new Aggregates.Cell();
-        sum.started = stored.started;
-        sum.completed = stored.completed;
-        sum.totalMs = stored.totalMs;
-        sum.maxMs = stored.maxMs;
-        sum.nodeType = stored.nodeType;
-        sum.histogram = Histograms.decode(stored.histogram);
+        Aggregates.Cell sum = Aggregates.Cell.of(stored);
         sum.add(more);
         return row(sum);
     }

@@ -135,6 +135,13 @@ interface MonitorMapper {
     List<OpenTasks> openTasksByGroup(@Param("processKey") String processKey, @Param("hour") Date hour,
                                      @Param("hours8") Date hours8, @Param("day") Date day, @Param("days3") Date days3);
 
+    /** The open tasks of each candidate group (of one process, or all when null) by age at {@code now}. */
+    default List<OpenTasks> openTasksAt(String processKey, Instant now) {
+        return openTasksByGroup(processKey, Date.from(now.minus(java.time.Duration.ofHours(1))),
+                Date.from(now.minus(java.time.Duration.ofHours(8))), Date.from(now.minus(java.time.Duration.ofDays(1))),
+                Date.from(now.minus(java.time.Duration.ofDays(3))));
+    }
+
     List<Fact> historyStarts(@Param("from") Date from, @Param("to") Date to);
 
     List<Fact> historyEnds(@Param("from") Date from, @Param("to") Date to);

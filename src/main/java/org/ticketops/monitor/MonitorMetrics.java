@@ -60,8 +60,7 @@ class MonitorMetrics {
     /** Reads the open tasks per candidate group from the engine (the gauge shows the last reading). */
     void refreshOpenTasks() {
         Instant now = clock.instant();
-        List<MultiGauge.Row<?>> rows = mapper.openTasksByGroup(null, java.util.Date.from(now.minus(Duration.ofHours(1))), java.util.Date.from(now.minus(Duration.ofHours(8))),
-                        java.util.Date.from(now.minus(Duration.ofDays(1))), java.util.Date.from(now.minus(Duration.ofDays(3)))).stream()
+        List<MultiGauge.Row<?>> rows = mapper.openTasksAt(null, now).stream()
                 .<MultiGauge.Row<?>>map(g -> MultiGauge.Row.of(Tags.of("group", g.groupId),
                         g.underHour + g.hourTo8 + g.hour8To24 + g.day1To3 + g.over3Days))
                 .toList();

@@ -44,8 +44,9 @@ class MonitorPageController {
     String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String process, Model model, Authentication user) throws JsonProcessingException {
-        LocalDate last = to == null ? clock.instant().atZone(zone).toLocalDate() : to;
-        LocalDate first = from == null ? last.minusDays(29) : from;
+        LocalDate[] period = PeriodPlan.orLast30Days(from, to, clock, zone);
+        LocalDate first = period[0];
+        LocalDate last = period[1];
         Overview overview = monitor.overview(first, last);
         String selected = process == null || process.isBlank() ? null : process;
         ProcessReport report = selected == null ? null : monitor.process(selected, first, last);

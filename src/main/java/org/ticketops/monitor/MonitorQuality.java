@@ -44,25 +44,18 @@ class MonitorQuality {
     }
 
     QualityTrend trend(LocalDate from, LocalDate to) {
-        if (to.isBefore(from) || from.plusYears(2).plusDays(1).isBefore(to)) {
-            throw new org.ticketops.web.InvalidField("to", "must not be before from, and at most two years after it");
-        }
-        PeriodPlan plan = PeriodPlan.of(from, to);
-        MonitorService.Series refunds = MonitorService.series(mapper, plan, targets.refundProcess())
+        MonitorService.check(from, to);
+        MonitorService.Series refunds = MonitorService.series(mapper, PeriodPlan.of(from, to), targets.refundProcess())
                 .getOrDefault(targets.refundProcess(), new MonitorService.Series());
         long turnaround = targets.refundTurnaround().toMillis();
         Map<LocalDate, BigDecimal> onTimeWeeks = new LinkedHashMap<>();
         Map<LocalDate, BigDecimal> p90Weeks = new LinkedHashMap<>();
+        Map<LocalDate, QualityReport> weekly = new LinkedHashMap<>();
         for (LocalDate monday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-             !monday.isAfter(to); monday = monday.plusWeeks(1)) { // every week of the period, with or without refunds
+             !monday.isAfter(to); monday = monday.plusWeeks(1)) { // every week of the period, with or without cases
             Aggregates.Cell cell = refunds.weeks.get(monday);
             onTimeWeeks.put(monday, cell == null ? null : onTime(cell.histogram, turnaround));
             p90Weeks.put(monday, cell == null ? null : hours(Histograms.percentile(cell.histogram, 90)));
-        }
-
-        Map<LocalDate, QualityReport> weekly = new LinkedHashMap<>();
-        for (LocalDate monday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-             !monday.isAfter(to); monday = monday.plusWeeks(1)) {
             LocalDate start = monday.isBefore(from) ? from : monday;
             LocalDate end = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
             weekly.put(monday, complaints.report(start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant()));

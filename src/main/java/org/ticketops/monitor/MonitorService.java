@@ -113,8 +113,7 @@ public class MonitorService {
                 .toList();
 
         Instant now = clock.instant();
-        List<GroupAges> groups = mapper.openTasksByGroup(processKey, java.util.Date.from(now.minus(Duration.ofHours(1))), java.util.Date.from(now.minus(Duration.ofHours(8))),
-                java.util.Date.from(now.minus(Duration.ofDays(1))), java.util.Date.from(now.minus(Duration.ofDays(3)))).stream()
+        List<GroupAges> groups = mapper.openTasksAt(processKey, now).stream()
                 .map(g -> new GroupAges(g.groupId, g.underHour, g.hourTo8, g.hour8To24, g.day1To3, g.over3Days,
                         g.underHour + g.hourTo8 + g.hour8To24 + g.day1To3 + g.over3Days)).toList();
 
@@ -178,72 +177,33 @@ public class MonitorService {
     /** The '*' series of each process: the period's merged histogram and each week's (edge weeks from their days). */
     static Map<String, Series> series(MonitorMapper mapper, PeriodPlan plan, String processKey) {
         Map<String, Series> series = new HashMap<>();
-        List<MonitorMapper.Row> rows = new ArrayList<>();
-        if (plan.hasWeeks()) {
-            rows.addAll(mapper.processRows(processKey, Aggregates.ALL, "W", plan.firstMonday(), plan.lastMonday()));
-        }
-        for (LocalDate[] days : new LocalDate[][]{plan.headDays(), plan.tailDays()}) {
-            if (days != null) {
-                rows.addAll(mapper.processRows(processKey, Aggregates.ALL, "D", days[0], days[1]));
-            }
-        }
-        for (MonitorMapper.Row row : rows) {
+        for (MonitorMapper.Row row : plan.rows((grain, from, to) -> mapper.processRows(processKey, Aggregates.ALL, grain, from, to))) {
             Series s = series.computeIfAbsent(row.owner, k -> new Series());
-            Histogram histogram = Histograms.decode(row.histogram);
-            LocalDate monday = row.period.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            Aggregates.Cell week = s.weeks.computeIfAbsent(monday, k -> new Aggregates.Cell());
-            week.started += row.started;
-            week.completed += row.completed;
-            week.histogram = Histograms.merge(week.histogram, histogram);
-            s.all = Histograms.merge(s.all, histogram);
+            Aggregates.Cell cell = Aggregates.Cell.of(row);
+            s.weeks.computeIfAbsent(row.period.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), k -> new Aggregates.Cell()).add(cell);
+            s.all = Histograms.merge(s.all, cell.histogram);
             s.totalMs += row.totalMs;
         }
         return series;
     }
 
     private Map<String, Aggregates.Cell> nodes(String processKey, PeriodPlan plan) {
-        List<MonitorMapper.Row> rows = new ArrayList<>();
-        if (plan.hasWeeks()) {
-            rows.addAll(mapper.nodeRows(processKey, "W", plan.firstMonday(), plan.lastMonday()));
-        }
-        for (LocalDate[] days : new LocalDate[][]{plan.headDays(), plan.tailDays()}) {
-            if (days != null) {
-                rows.addAll(mapper.nodeRows(processKey, "D", days[0], days[1]));
-            }
-        }
-        Map<String, Aggregates.Cell> nodes = new LinkedHashMap<>();
-        for (MonitorMapper.Row row : rows) {
-            Aggregates.Cell cell = nodes.computeIfAbsent(row.item, k -> new Aggregates.Cell());
-            cell.nodeType = row.nodeType;
-            cell.completed += row.completed;
-            cell.totalMs += row.totalMs;
-            cell.maxMs = Math.max(cell.maxMs, row.maxMs);
-            cell.histogram = Histograms.merge(cell.histogram, Histograms.decode(row.histogram));
-        }
-        return nodes;
+        return merged(plan.rows((grain, from, to) -> mapper.nodeRows(processKey, grain, from, to)), row -> row.item, new LinkedHashMap<>());
     }
 
     private List<MonitorReports.GroupWaits> groupWaits(PeriodPlan plan) {
-        List<MonitorMapper.Row> rows = new ArrayList<>();
-        if (plan.hasWeeks()) {
-            rows.addAll(mapper.groupRows("W", plan.firstMonday(), plan.lastMonday()));
-        }
-        for (LocalDate[] days : new LocalDate[][]{plan.headDays(), plan.tailDays()}) {
-            if (days != null) {
-                rows.addAll(mapper.groupRows("D", days[0], days[1]));
-            }
-        }
-        Map<String, Aggregates.Cell> groups = new TreeMap<>();
-        for (MonitorMapper.Row row : rows) {
-            Aggregates.Cell cell = groups.computeIfAbsent(row.owner, k -> new Aggregates.Cell());
-            cell.completed += row.completed;
-            cell.maxMs = Math.max(cell.maxMs, row.maxMs);
-            cell.histogram = Histograms.merge(cell.histogram, Histograms.decode(row.histogram));
-        }
         List<MonitorReports.GroupWaits> waits = new ArrayList<>();
-        groups.forEach((group, cell) -> waits.add(new MonitorReports.GroupWaits(group, cell.completed,
-                Histograms.percentile(cell.histogram, 50), Histograms.percentile(cell.histogram, 90), cell.maxMs)));
+        merged(plan.rows(mapper::groupRows), row -> row.owner, new TreeMap<>()).forEach((group, cell) -> waits.add(
+                new MonitorReports.GroupWaits(group, cell.completed, Histograms.percentile(cell.histogram, 50),
+                        Histograms.percentile(cell.histogram, 90), cell.maxMs)));
         return waits;
+    }
+
+    /** Rows summed by a key of theirs. */
+    private static Map<String, Aggregates.Cell> merged(List<MonitorMapper.Row> rows, java.util.function.Function<MonitorMapper.Row, String> key,
+                                                       Map<String, Aggregates.Cell> into) {
+        rows.forEach(row -> into.computeIfAbsent(key.apply(row), k -> new Aggregates.Cell()).add(Aggregates.Cell.of(row)));
+        return into;
     }
 
     private Map<String, Map<String, MonitorMapper.Row>> totals(LocalDate from, LocalDate to) {
@@ -266,7 +226,8 @@ public class MonitorService {
         return open;
     }
 
-    private static void check(LocalDate from, LocalDate to) {
+    /** A period is days in the center's zone, both included, at most two years. */
+    static void check(LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidField("to", "must not be before from");
         }
