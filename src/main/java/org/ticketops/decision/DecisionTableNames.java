@@ -10,6 +10,7 @@ public final class DecisionTableNames {
     public static final String PROCUREMENT_APPROVAL = "procurement-approval";
     public static final String PRICE_CHANGE_APPROVAL = "price-change-approval";
     public static final String COMPLAINT_COMPENSATION = "complaint-compensation";
+    public static final String PERFORMANCE_GRADES = "performance-grades";
 
     private DecisionTableNames() {
     }
