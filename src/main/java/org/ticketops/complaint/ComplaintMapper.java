@@ -163,4 +163,13 @@ interface ComplaintMapper {
 
     @Select("SELECT show_id FROM to_orders WHERE id = #{orderId}")
     Long orderShow(long orderId);
+
+    /** The rated complaints among those run by the given process instances, resolved in the period. */
+    @Select("""
+            <script>SELECT COUNT(satisfaction_score) AS rated, COALESCE(SUM(satisfaction_score), 0) AS total
+            FROM to_complaints WHERE satisfaction_score IS NOT NULL AND resolved_at &gt;= #{from} AND resolved_at &lt; #{to}
+            AND process_instance_id IN <foreach item="id" collection="ids" open="(" separator="," close=")">#{id}</foreach>
+            </script>""")
+    HandledComplaints.Sum satisfaction(@Param("ids") java.util.Collection<String> processInstanceIds,
+                                                @Param("from") Instant from, @Param("to") Instant to);
 }

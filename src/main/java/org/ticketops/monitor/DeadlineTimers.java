@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * docs/adding-a-process.md. Read once per process definition from the engine's own model.
  */
 @Component
-class DeadlineTimers {
+public class DeadlineTimers {
 
     static final String PROPERTY = "deadline";
     private final RepositoryService repository;
@@ -31,6 +31,11 @@ class DeadlineTimers {
 
     boolean isBreach(String processDefinitionId, Fact fact) {
         return "boundaryTimer".equals(fact.nodeType()) && of(processDefinitionId).contains(fact.nodeId());
+    }
+
+    /** Whether the timer {@code activityId} of a process definition is a deadline (its firing a breach). */
+    public boolean isDeadline(String processDefinitionId, String activityId) {
+        return of(processDefinitionId).contains(activityId);
     }
 
     /** The ids of the deadline timers of a process definition. */

@@ -58,6 +58,8 @@ interface SalesMapper {
 
     BigDecimal netSpend(@Param("customerId") long customerId, @Param("since") Instant since);
 
+    SellerFigures.Figures salesBy(@Param("user") String user, @Param("from") Instant from, @Param("to") Instant to);
+
     final class OrderRow {
         public Long id;
         public Long customerId;

@@ -4,6 +4,7 @@ import static org.ticketops.identity.Groups.ADMIN;
 import static org.ticketops.identity.Groups.CUSTOMER_SERVICE;
 import static org.ticketops.identity.Groups.FINANCE;
 import static org.ticketops.identity.Groups.GENERAL_MANAGER;
+import static org.ticketops.identity.Groups.HR;
 import static org.ticketops.identity.Groups.OPERATIONS_MANAGER;
 import static org.ticketops.identity.Groups.PROCUREMENT;
 import static org.ticketops.identity.Groups.TICKET_SALES;
@@ -152,6 +153,12 @@ class SecurityConfiguration {
                         .hasAnyAuthority(PROCUREMENT_READERS)
                         .requestMatchers("/api/suppliers", "/api/suppliers/**", "/api/procurement-requests", "/api/procurement-requests/**")
                         .hasAnyAuthority(BUYERS)
+                        .requestMatchers(HttpMethod.POST, "/api/performance/cycles").hasAnyAuthority(groups(HR, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/performance/results/me", "/api/performance/results/employees/*")
+                        .authenticated() // the controller lets each employee read only their own
+                        .requestMatchers(HttpMethod.GET, "/api/performance/results", "/api/performance/results/csv")
+                        .hasAnyAuthority(groups(HR, OPERATIONS_MANAGER, ADMIN))
+                        .requestMatchers("/api/performance/**").denyAll()
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF)
                         .requestMatchers(HttpMethod.GET, "/demo/**").hasAnyAuthority(STAFF)
                         .anyRequest().denyAll())

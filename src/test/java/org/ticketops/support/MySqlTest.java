@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
         "ticketops.admin.user=admin",
         "ticketops.admin.password=Tick3t-Ops!Strong",
         "ticketops.decisions.refresh-interval=PT1H",
-        "ticketops.monitor.fold-enabled=false"
+        "ticketops.monitor.fold-enabled=false",
+        "ticketops.performance.cycle=-"
 })
 public @interface MySqlTest {
 }
