@@ -134,8 +134,9 @@ public class PerformanceCalibration {
         String why = PerformanceReviews.limit("overrunReason", overrunReason, 1000);
         if (!over.isEmpty() && (!overrunConfirmed || why == null || why.length() < MIN_REASON)) {
             StringBuilder detail = new StringBuilder();
-            over.forEach(g -> detail.append(detail.length() == 0 ? "" : "; ").append(g.group()).append(" ")
-                    .append(g.bonuses()).append(" over its pool of ").append(g.pool()));
+            over.forEach(g -> detail.append(detail.length() == 0 ? "" : "; ").append(org.ticketops.web.Display.words(g.group()))
+                    .append(" ").append(org.ticketops.web.Display.money(g.bonuses())).append(" over its pool of ")
+                    .append(org.ticketops.web.Display.money(g.pool())));
             throw new InvalidField("overrunReason", "the bonuses go over the pool (" + detail
                     + "): confirm the overrun with a reason of at least " + MIN_REASON + " characters, or change grades");
         }

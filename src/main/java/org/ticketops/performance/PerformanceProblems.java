@@ -20,11 +20,9 @@ final class PerformanceProblems {
     }
 
     /** A step on someone else's review that only its employee may take, or an employee's step on their own. */
-    static final class NotYours extends org.camunda.bpm.engine.AuthorizationException {
-        static final String CODE = "NOT_YOUR_REVIEW";
-
+    static final class NotYours extends ProblemException {
         NotYours(String detail) {
-            super(CODE + ": " + detail);
+            super(Kind.FORBIDDEN, "NOT_YOUR_REVIEW", "Not your step", detail);
         }
     }
 }

@@ -40,6 +40,8 @@ public record PerformanceProperties(@DefaultValue("0 0 9 1 * *") String cycle,
         bonusPool = bonusPool == null || bonusPool.isEmpty() ? Map.of(StaffGroup.CUSTOMER_SERVICE, new BigDecimal("6000.00"),
                 StaffGroup.TICKET_SALES, new BigDecimal("5000.00"), StaffGroup.FINANCE, new BigDecimal("5000.00"),
                 StaffGroup.PROCUREMENT, new BigDecimal("5000.00")) : Map.copyOf(bonusPool);
+        baseBonus = money(baseBonus);
+        bonusPool = money(bonusPool);
         for (Grade grade : Grade.values()) {
             if (!coefficients.containsKey(grade) || !targetDistribution.containsKey(grade)) {
                 throw new IllegalArgumentException("ticketops.performance: coefficients and target-distribution need A, B, C and D");
@@ -50,6 +52,12 @@ public record PerformanceProperties(@DefaultValue("0 0 9 1 * *") String cycle,
                 throw new IllegalArgumentException("ticketops.performance: base-bonus and bonus-pool need every reviewed group");
             }
         }
+    }
+
+    private static Map<StaffGroup, BigDecimal> money(Map<StaffGroup, BigDecimal> amounts) {
+        Map<StaffGroup, BigDecimal> scaled = new java.util.EnumMap<>(StaffGroup.class);
+        amounts.forEach((group, amount) -> scaled.put(group, amount.setScale(2, java.math.RoundingMode.HALF_UP)));
+        return Map.copyOf(scaled);
     }
 
     BigDecimal bonus(StaffGroup group, Grade grade) {
