@@ -32,10 +32,21 @@ class PerformanceController {
 
     private final PerformanceCycles cycles;
     private final PerformanceResults results;
+    private final org.ticketops.decision.DecisionService decisions;
+    private final PerformanceGradesTable grades;
 
-    PerformanceController(PerformanceCycles cycles, PerformanceResults results) {
+    PerformanceController(PerformanceCycles cycles, PerformanceResults results,
+                          org.ticketops.decision.DecisionService decisions, PerformanceGradesTable grades) {
         this.cycles = cycles;
         this.results = results;
+        this.decisions = decisions;
+        this.grades = grades;
+    }
+
+    /** What the performance-grades table in force suggests for given inputs (nothing is stored). */
+    @PostMapping("/api/decisions/performance-grades/evaluate")
+    org.ticketops.decision.Decision<GradeSuggestion> evaluate(@jakarta.validation.Valid @RequestBody GradeInput input) {
+        return decisions.evaluate(grades, input);
     }
 
     record StartCycle(String period) {

@@ -68,11 +68,17 @@ class PerformanceDelegates {
     }
 
     @Bean
-    TaskListener reviewTaskCreated(PerformanceReviews reviews, PerformanceTaskContext context) {
+    TaskListener reviewTaskCreated(PerformanceReviews reviews, PerformanceTaskContext context, PerformanceProperties properties) {
         return task -> {
             Review review = reviews.review(reviewId(task));
             task.setName(context.taskName(task.getName(), review));
             context.review(review.id()).forEach(task::setVariableLocal);
+            java.time.Duration time = "selfAssessment".equals(task.getTaskDefinitionKey()) ? properties.selfAssessmentTime()
+                    : "acknowledgeResult".equals(task.getTaskDefinitionKey()) ? properties.acknowledgeTime() : null;
+            if (time != null) { // Tasklist shows when the employee's time runs out (the timer on the task acts then)
+                task.setDueDate(java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                        .plus(time)));
+            }
         };
     }
 
