@@ -23,6 +23,7 @@ import org.ticketops.web.InvalidField;
 public class PerformanceCalibration {
 
     static final int MIN_REASON = 10;
+    static final int MAX_REASON = 2000;
 
     /** One group's standing: members, grades and bonuses against its pool. */
     public record GroupFigures(StaffGroup group, int members, Map<Grade, Integer> grades, BigDecimal bonuses,
@@ -121,8 +122,9 @@ public class PerformanceCalibration {
                 throw new InvalidField("gradeChanges", where + "the grade must be A, B, C or D");
             }
             String reason = parts[2].strip();
-            if (reason.length() < MIN_REASON) {
-                throw new InvalidField("gradeChanges", where + "a reason of at least " + MIN_REASON + " characters is needed");
+            if (reason.length() < MIN_REASON || reason.length() > MAX_REASON) {
+                throw new InvalidField("gradeChanges", where + "a reason of " + MIN_REASON + " to " + MAX_REASON
+                        + " characters is needed");
             }
             if (changed.put(employee, grade) != null) {
                 throw new InvalidField("gradeChanges", where + employee + " is changed twice");

@@ -169,6 +169,8 @@ class PerformanceReviewProcessTest {
                 .isInstanceOf(InvalidField.class).hasMessageContaining("no review of 'nobody'");
         assertRefused(() -> driver.complete(calibration, "hanna", Map.of("gradeChanges", "fiona, A, short")))
                 .isInstanceOf(InvalidField.class).hasMessageContaining("reason");
+        assertRefused(() -> driver.complete(calibration, "hanna", Map.of("gradeChanges", "fiona, A, " + "x".repeat(2001))))
+                .isInstanceOf(InvalidField.class).hasMessageContaining("reason");
         assertThat(driver.review(period, "fiona").grade()).isEqualTo(Grade.B);
         driver.complete(calibration, "hanna", Map.of("gradeChanges", calibration(period, Map.of("fiona", Grade.A))));
         assertThat(driver.review(period, "fiona").grade()).isEqualTo(Grade.A);
