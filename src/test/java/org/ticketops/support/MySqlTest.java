@@ -29,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
         "ticketops.admin.password=Tick3t-Ops!Strong",
         "ticketops.decisions.refresh-interval=PT1H",
         "ticketops.monitor.fold-enabled=false",
-        "ticketops.performance.cycle=-"
+        "ticketops.performance.cycle=-",
+        "ticketops.inventory.stocktake-cycle=-"
 })
 public @interface MySqlTest {
 }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "ticketops.cancellation.batch-size=2", // small batches: a cancellation in a test walks its loop
         "ticketops.monitor.fold-enabled=false", // tests fold themselves (MonitorFold.fold())
         "ticketops.performance.cycle=-", // tests start cycles themselves
+        "ticketops.inventory.stocktake-cycle=-",
         "logging.level.org.ticketops=INFO"
 })
 public @interface TicketOpsTest {
