@@ -29,7 +29,7 @@ class ShippedDecisionTablesTest {
     static final List<DecisionTable<?, ?>> TABLES = List.of(new RefundFeeTable(), new CreditTierTable(), new DiscountTable(),
             new org.ticketops.refund.RefundReviewTable(), new org.ticketops.procurement.ProcurementApprovalTable(),
             new org.ticketops.pricechange.PriceChangeApprovalTable(), new org.ticketops.complaint.ComplaintCompensationTable(),
-            new org.ticketops.performance.PerformanceGradesTable());
+            new org.ticketops.performance.PerformanceGradesTable(), new org.ticketops.finance.RiskWarningsTable());
 
     static Stream<Arguments> scenarios() {
         return TABLES.stream().flatMap(table -> ShippedTable.scenarios(table).stream()
@@ -40,7 +40,7 @@ class ShippedDecisionTablesTest {
         return Stream.of(Arguments.of("refund-fees", 40), Arguments.of("credit-tiers", 20),
                 Arguments.of("discount-eligibility", 20), Arguments.of("refund-review", 12),
                 Arguments.of("procurement-approval", 12), Arguments.of("price-change-approval", 12),
-                Arguments.of("complaint-compensation", 10), Arguments.of("performance-grades", 20));
+                Arguments.of("complaint-compensation", 10), Arguments.of("performance-grades", 20), Arguments.of("risk-warnings", 20));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -11,6 +11,7 @@ public final class DecisionTableNames {
     public static final String PRICE_CHANGE_APPROVAL = "price-change-approval";
     public static final String COMPLAINT_COMPENSATION = "complaint-compensation";
     public static final String PERFORMANCE_GRADES = "performance-grades";
+    public static final String RISK_WARNINGS = "risk-warnings";
 
     private DecisionTableNames() {
     }

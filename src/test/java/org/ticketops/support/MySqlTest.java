@@ -30,7 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
         "ticketops.decisions.refresh-interval=PT1H",
         "ticketops.monitor.fold-enabled=false",
         "ticketops.performance.cycle=-",
-        "ticketops.inventory.stocktake-cycle=-"
+        "ticketops.inventory.stocktake-cycle=-",
+        "ticketops.reconciliation.schedule=-"
 })
 public @interface MySqlTest {
 }

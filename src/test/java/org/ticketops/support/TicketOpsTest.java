@@ -31,6 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "ticketops.monitor.fold-enabled=false", // tests fold themselves (MonitorFold.fold())
         "ticketops.performance.cycle=-", // tests start cycles themselves
         "ticketops.inventory.stocktake-cycle=-",
+        "ticketops.reconciliation.schedule=-",
+        "ticketops.reconciliation.inbox-dir=target/test-settlement-inbox",
         "logging.level.org.ticketops=INFO"
 })
 public @interface TicketOpsTest {
