@@ -21,8 +21,6 @@ import org.ticketops.web.InvalidField;
 @Configuration(proxyBeanMethods = false)
 class ReconciliationDelegates {
 
-    static final int SHOWN = 300;
-
     @Bean
     JavaDelegate registerReconciliationDay(Reconciliations reconciliations) {
         return execution -> {
@@ -65,17 +63,13 @@ class ReconciliationDelegates {
                     + day.settledCount() + " | " + Display.money(day.settledTotal()) + " |\n| Provider fees | | "
                     + Display.money(day.feesTotal()) + " |\n| Mismatches | " + day.mismatchCount() + " | |\n");
             List<Mismatch> mismatches = reconciliations.mismatches(day.id());
-            StringBuilder table = new StringBuilder("| No. | Kind | Reference | Ours | Settled | Resolution |\n|---|---|---|---|---|---|\n");
-            mismatches.stream().limit(SHOWN).forEach(m -> table.append("| ").append(m.id()).append(" | ")
-                    .append(Display.words(m.kind())).append(" | ").append(m.reference()).append(" | ")
-                    .append(Display.money(m.expected())).append(" | ").append(Display.money(m.actual())).append(" | ")
-                    .append(m.resolution() == null ? "" : m.resolution() + (m.note() == null ? "" : ": " + m.note()))
-                    .append(" |\n"));
-            if (mismatches.size() > SHOWN) {
-                table.append("\nThe first ").append(SHOWN).append(" of ").append(mismatches.size())
-                        .append(" are shown; all: GET /api/reconciliation/days/").append(day.businessDay()).append('\n');
-            }
-            task.setVariableLocal("mismatchTable", mismatches.isEmpty() ? "No mismatches." : table.toString());
+            List<String> rows = mismatches.stream().map(m -> "| " + m.id() + " | " + Display.words(m.kind()) + " | "
+                    + m.reference() + " | " + Display.money(m.expected()) + " | " + Display.money(m.actual()) + " | "
+                    + (m.resolution() == null ? "" : m.resolution() + (m.note() == null ? "" : ": " + m.note())) + " |\n").toList();
+            String table = Display.formTable("| No. | Kind | Reference | Ours | Settled | Resolution |\n|---|---|---|---|---|---|\n",
+                    rows, shown -> "The first " + shown + " of " + rows.size() + " are shown; all: GET /api/reconciliation/days/"
+                            + day.businessDay());
+            task.setVariableLocal("mismatchTable", mismatches.isEmpty() ? "No mismatches." : table);
         };
     }
 

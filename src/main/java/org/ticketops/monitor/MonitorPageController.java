@@ -28,13 +28,16 @@ class MonitorPageController {
 
     private final MonitorService monitor;
     private final MonitorQuality quality;
+    private final org.ticketops.finance.RiskWarnings risks;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
 
-    MonitorPageController(MonitorService monitor, MonitorQuality quality, ObjectMapper json, Clock clock, TicketOpsProperties ticketOps) {
+    MonitorPageController(MonitorService monitor, MonitorQuality quality, org.ticketops.finance.RiskWarnings risks,
+                          ObjectMapper json, Clock clock, TicketOpsProperties ticketOps) {
         this.monitor = monitor;
         this.quality = quality;
+        this.risks = risks;
         this.json = json;
         this.clock = clock;
         this.zone = ticketOps.zone();
@@ -64,7 +67,24 @@ class MonitorPageController {
         model.addAttribute("zone", zone.getId());
         model.addAttribute("fmt", new Format(zone));
         model.addAttribute("user", user.getName());
+        model.addAttribute("risks", risks.open());
+        model.addAttribute("canAcknowledge", user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(
+                org.ticketops.identity.Groups.authority(org.ticketops.identity.Groups.GENERAL_MANAGER))
+                || a.getAuthority().equals(org.ticketops.identity.Groups.authority(org.ticketops.identity.Groups.ADMIN))));
         return "monitor/page";
+    }
+
+    /** The general manager acknowledges a risk warning with a comment; it leaves the list. */
+    @org.springframework.web.bind.annotation.PostMapping("/monitor/risk-warnings/{id}/acknowledge")
+    String acknowledge(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam(required = false) String comment,
+                       Authentication user, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            risks.acknowledge(id, comment, user.getName());
+            redirect.addFlashAttribute("riskMessage", "Warning acknowledged.");
+        } catch (org.ticketops.web.InvalidField refused) {
+            redirect.addFlashAttribute("riskMessage", refused.getMessage());
+        }
+        return "redirect:/monitor#risks";
     }
 
     private String asOf(Instant folded) {

@@ -53,6 +53,7 @@ class PerformanceTaskContext {
                 + properties.coefficients().get(r.grade()) + ")"));
         form.put("appealSummary", r.appealReason() == null ? "No appeal." : "Appeal by " + r.employee() + ": "
                 + r.appealReason() + (r.appealReview() == null ? "" : "\n\nHR's review: " + r.appealReview()));
+        form.replaceAll((key, value) -> value instanceof String text ? Display.formText(text) : value);
         return form;
     }
 
@@ -73,20 +74,18 @@ class PerformanceTaskContext {
                     .append(Display.money(g.pool())).append(" |\n");
         }
         List<Review> all = mapper.reviewsOfCycle(cycleId);
-        StringBuilder list = new StringBuilder("| Employee | Group | Manager (R/A/A) | Suggested | Grade | Tasks | p90 wait | Breaches |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
-        for (Review r : all) {
-            list.append("| ").append(r.employee()).append(" | ").append(Display.words(r.staffGroup())).append(" | ")
-                    .append(r.managerResults()).append("/").append(r.managerAttitude()).append("/").append(r.managerAbility())
-                    .append(" | ").append(r.suggestedGrade()).append(" | **").append(r.grade()).append("** | ")
-                    .append(r.tasksCompleted()).append(" | ").append(KpiCollector.hours(r.waitP90Seconds())).append(" h | ")
-                    .append(r.deadlinesBreached()).append(" |\n");
-        }
+        List<String> rows = all.stream().map(r -> "| " + r.employee() + " | " + Display.words(r.staffGroup()) + " | "
+                + r.managerResults() + "/" + r.managerAttitude() + "/" + r.managerAbility() + " | " + r.suggestedGrade()
+                + " | **" + r.grade() + "** | " + r.tasksCompleted() + " | " + KpiCollector.hours(r.waitP90Seconds()) + " h | "
+                + r.deadlinesBreached() + " |\n").toList();
+        String list = Display.formTable("| Employee | Group | Manager (R/A/A) | Suggested | Grade | Tasks | p90 wait | Breaches |\n"
+                + "|---|---|---|---|---|---|---|---|\n", rows, shown -> "The first " + shown + " of " + rows.size()
+                + " reviews are shown; all: GET /api/performance/results?period=" + (all.isEmpty() ? "" : all.get(0).period()));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("calibrationTitle", "Calibration of " + (all.isEmpty() ? "" : all.get(0).period()) + " · " + f.reviews()
                 + " reviews");
         form.put("calibrationSummary", text.toString());
-        form.put("calibrationReviews", list.toString());
+        form.put("calibrationReviews", list);
         return form;
     }
 

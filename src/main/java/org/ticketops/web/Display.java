@@ -42,4 +42,34 @@ public final class Display {
         String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
+
+    /** The most characters a text a task form shows may have: the engine keeps a string variable in 4,000. */
+    public static final int FORM_TEXT = 3900;
+
+    /**
+     * A markdown table for a task form: the header and as many rows as fit in {@link #FORM_TEXT} characters, then, when
+     * rows were left out, {@code more} told how many were shown ({@code more.apply(shown)}).
+     */
+    public static String formTable(String header, java.util.List<String> rows,
+                                   java.util.function.IntFunction<String> more) {
+        StringBuilder table = new StringBuilder(header);
+        int shown = 0;
+        for (String row : rows) {
+            String note = shown + 1 < rows.size() ? more.apply(shown + 1) : "";
+            if (table.length() + row.length() + note.length() + 2 > FORM_TEXT) {
+                break;
+            }
+            table.append(row);
+            shown++;
+        }
+        if (shown < rows.size()) {
+            table.append('\n').append(more.apply(shown));
+        }
+        return table.toString();
+    }
+
+    /** A text for a task form, cut to {@link #FORM_TEXT} characters (ending in an ellipsis) when longer. */
+    public static String formText(String text) {
+        return text == null || text.length() <= FORM_TEXT ? text : text.substring(0, FORM_TEXT - 1) + "…";
+    }
 }

@@ -89,7 +89,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain desk(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**", "/quality", "/monitor")
+        return http.securityMatcher("/desk", "/desk/**", "/decisions", "/decisions/**", "/webjars/**", "/survey/**", "/quality", "/monitor", "/monitor/**")
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/webjars/**", "/desk/login").permitAll()
@@ -97,6 +97,8 @@ class SecurityConfiguration {
                         .requestMatchers("/survey/**").permitAll()
                         .requestMatchers("/quality").hasAnyAuthority(QUALITY_READERS)
                         .requestMatchers("/monitor").hasAnyAuthority(MONITOR_READERS)
+                        .requestMatchers(HttpMethod.POST, "/monitor/risk-warnings/*/acknowledge")
+                        .hasAnyAuthority(groups(GENERAL_MANAGER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/decisions", "/decisions/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/decisions", "/decisions/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/desk/customers/*/orders", "/desk/customers/*/quote")

@@ -33,6 +33,8 @@ class MonitorBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
@@ -120,5 +122,27 @@ class MonitorBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".ticketops-heat-label"))).anySatisfy(label ->
                 assertThat(label.getDomProperty("textContent")).contains("p90").contains("· 12"));
         Chromium.screenshot(browser, "monitor-cockpit-heatmap");
+    }
+
+    @Test
+    void garyAcknowledgesARiskWarningWithAComment() {
+        String detail = "Paid back 3,240.00 of 20,000.00 taken " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        jdbc.update("INSERT INTO to_risk_warnings (business_day, indicator, subject, indicator_value, level, detail, table_version,"
+                + " created_at) VALUES (?, 'REFUND_RATE_PERCENT', ?, 16.20, 'WARN', ?, 1, ?)", java.sql.Date.valueOf("2026-11-23"),
+                "browser-" + detail.substring(detail.length() - 6), detail, java.sql.Timestamp.from(Instant.now()));
+        browser.get("http://localhost:" + port + "/monitor");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("gary");
+        browser.findElement(By.name("password")).sendKeys("gary");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Log in']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("risks")));
+        assertThat(browser.findElement(By.id("risks")).getText()).contains("Refund rate percent").contains(detail).contains("WARN");
+        Chromium.screenshot(browser, "monitor-risk-warnings");
+        org.openqa.selenium.WebElement row = browser.findElement(By.xpath("//section[@id='risks']//tr[td[contains(., '" + detail + "')]]"));
+        row.findElement(By.name("comment")).sendKeys("Refunds of the cancelled concert; expected");
+        row.findElement(By.xpath(".//button[normalize-space(.)='Acknowledge']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("risks"), "Warning acknowledged."));
+        assertThat(browser.findElement(By.id("risks")).getText()).doesNotContain(detail);
+        assertThat(jdbc.queryForObject("SELECT acknowledged_by FROM to_risk_warnings WHERE detail = ?", String.class, detail))
+                .isEqualTo("gary");
     }
 }

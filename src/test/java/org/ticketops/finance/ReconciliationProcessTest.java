@@ -285,6 +285,24 @@ class ReconciliationProcessTest {
                 .isInstanceOf(InvalidField.class);
     }
 
+    @Test
+    void aDayWithHundredsOfMismatchesStillOpensItsTask() {
+        LocalDate day = freeDay();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder file = new StringBuilder("reference,amount,fee,value_date\n");
+        for (int i = 0; i < 400; i++) {
+            file.append("EXT-many-").append(tag).append('-').append(i).append(",12.00,0.10,").append(day).append('\n');
+        }
+        upload(new Api(rest), "fiona", file.toString()).hasStatus(201);
+        reconciliations.start(day, "fiona");
+        ProcessInstance pi = instance(day);
+        jobs.executeJobs(pi.getId());
+        assertThat(pi).isWaitingAt("resolveMismatches");
+        String table = (String) tasks.getVariableLocal(task(pi).getId(), "mismatchTable");
+        assertThat(table.length()).isLessThanOrEqualTo(4000); // the engine stores a string variable in 4,000 characters
+        assertThat(table).contains("of 400 are shown; all: GET /api/reconciliation/days/" + day);
+    }
+
     private LocalDate freeDay() {
         while (true) {
             LocalDate day = LocalDate.of(1995, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000));
