@@ -31,14 +31,24 @@ class FinanceController {
     private final RevenueReports reports;
     private final RevenuePdf pdf;
     private final RiskWarnings warnings;
+    private final org.ticketops.decision.DecisionService decisions;
+    private final RiskWarningsTable riskTable;
 
     FinanceController(SettlementFiles files, Reconciliations reconciliations, RevenueReports reports, RevenuePdf pdf,
-                      RiskWarnings warnings) {
+                      RiskWarnings warnings, org.ticketops.decision.DecisionService decisions, RiskWarningsTable riskTable) {
+        this.decisions = decisions;
+        this.riskTable = riskTable;
         this.files = files;
         this.reconciliations = reconciliations;
         this.reports = reports;
         this.pdf = pdf;
         this.warnings = warnings;
+    }
+
+    /** What the risk-warnings table in force says for an indicator's value (nothing is stored). */
+    @PostMapping("/api/decisions/risk-warnings/evaluate")
+    org.ticketops.decision.Decision<RiskDecision> evaluate(@jakarta.validation.Valid @RequestBody RiskInput input) {
+        return decisions.evaluate(riskTable, input);
     }
 
     @Operation(summary = "Upload the payment provider's settlement file (CSV: reference,amount,fee,value_date)")
