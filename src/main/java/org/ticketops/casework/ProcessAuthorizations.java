@@ -17,7 +17,8 @@ import org.ticketops.identity.Grants;
  * Derives each deployed process's Camunda authorizations from who works on it ({@link ProcessGroups}: its
  * BPMN and its case definition). Starter groups may start it and read its history; the groups that work
  * on its tasks, static or dynamic, also read its variables (with {@code enforceSpecificVariablePermission}
- * on, reading history alone does not reveal reviewers' comments or customers' details). Only adds.
+ * on, reading history alone does not reveal reviewers' comments or customers' details). A task's own variables are
+ * read through the task (its candidates and assignee), never through the process: another group's task stays closed.
  */
 @Component
 class ProcessAuthorizations implements SmartInitializingSingleton {
@@ -45,7 +46,11 @@ class ProcessAuthorizations implements SmartInitializingSingleton {
             for (String group : groups.workers()) {
                 Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
                         Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
-                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+                // a task's own variables (its form's context) only through the task: the engine grants those to its
+                // candidates and assignee, so nobody reads the form of another group's task
+                Grants.revoke(authorizations, group, Resources.PROCESS_DEFINITION, definition.getKey(),
+                        ProcessDefinitionPermissions.READ_TASK_VARIABLE);
             }
         }
     }

@@ -37,4 +37,22 @@ public final class Grants {
         }
         authorizations.saveAuthorization(authorization);
     }
+
+    /** Takes permissions back from a group's grant on a resource (a grant an earlier release gave too widely). */
+    public static void revoke(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+                              Permission... permissions) {
+        for (Authorization existing : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list()) {
+            boolean changed = false;
+            for (Permission permission : permissions) {
+                if (existing.isPermissionGranted(permission)) {
+                    existing.removePermission(permission);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                authorizations.saveAuthorization(existing);
+            }
+        }
+    }
 }

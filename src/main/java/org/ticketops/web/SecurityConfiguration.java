@@ -126,7 +126,7 @@ class SecurityConfiguration {
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyAuthority(OPERATORS)
+                        .requestMatchers("/actuator/**").hasAnyAuthority(groups(ADMIN))
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/decisions/*/evaluate").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/decision-tables/**").hasAnyAuthority(TABLE_READERS)

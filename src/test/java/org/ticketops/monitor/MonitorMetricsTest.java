@@ -98,7 +98,7 @@ class MonitorMetricsTest {
     }
 
     private List<Sample> scrape() {
-        String text = new Api(rest).get("olivia", "/actuator/prometheus").hasStatus(200).body();
+        String text = new Api(rest).get("demo", "/actuator/prometheus").hasStatus(200).body();
         return text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> {
             Matcher m = SAMPLE.matcher(l);
             assertThat(m.matches()).as("a Prometheus sample line: %s", l).isTrue();

@@ -110,7 +110,14 @@ class MySqlDataTest {
                 .isEqualTo(200);
         assertThat(rest.withBasicAuth("amy", "amy").getForEntity("/api/shows", String.class).getStatusCode().value())
                 .as("no demo users on the mysql profile").isEqualTo(401);
+        assertThat(identityService.createUserQuery().userIdIn(org.ticketops.identity.DemoUsers.USERS.keySet().toArray(String[]::new))
+                .count()).as("no demo user exists").isZero();
+        assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/shows", String.class).getStatusCode().value())
+                .as("no default password").isEqualTo(401);
     }
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     @Autowired
     org.ticketops.credit.CreditService credit;

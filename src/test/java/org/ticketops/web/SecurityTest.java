@@ -65,9 +65,14 @@ class SecurityTest {
     }
 
     @Test
-    void operatorsReadPrometheusMetrics() {
-        var response = api.get("olivia", "/actuator/prometheus").hasStatus(200);
+    void onlyAdministratorsReadTheActuatorBeyondHealth() {
+        var response = api.get("demo", "/actuator/prometheus").hasStatus(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
+        for (String user : java.util.List.of("olivia", "gary", "fiona", "amy")) {
+            api.get(user, "/actuator/prometheus").isProblem(403);
+            api.get(user, "/actuator/env").isProblem(403);
+        }
+        api.get(null, "/actuator/prometheus").isProblem(401);
     }
 
     @Test
