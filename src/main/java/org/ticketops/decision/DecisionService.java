@@ -44,6 +44,9 @@ public class DecisionService {
     private final Clock clock;
     private final Map<String, CompiledTable> compiled = new ConcurrentHashMap<>();
     private final Map<String, TableVersionRef> active = new ConcurrentHashMap<>();
+    /** The version each table last decided with: the hot path finds it without building a cache key. */
+    private final Map<String, CompiledTable> lastUsed = new ConcurrentHashMap<>();
+    private final DecisionEvaluator evaluator = new DecisionEvaluator(this);
 
     DecisionService(List<DecisionTable<?, ?>> tables, DecisionTableMapper store, DecisionTableCompiler compiler,
                     AuditTrail audit, ObjectMapper json, Clock clock) {
@@ -62,13 +65,31 @@ public class DecisionService {
 
     /** Decides with the version in force. */
     public <I, O> Decision<O> evaluate(DecisionTable<I, O> table, I input) {
-        return evaluate(table, activeVersion(table.name()).version(), input);
+        return evaluator.evaluate(table, input);
     }
 
     /** Decides with a given version (compiled on first use, then cached). */
     public <I, O> Decision<O> evaluate(DecisionTable<I, O> table, int version, I input) {
-        CompiledTable rules = compiled(table.name(), version);
-        return new Decision<>(table.decide(input, rules), rules.ref());
+        return evaluator.evaluate(table, version, input);
+    }
+
+    /**
+     * The same evaluations without this service's proxy (it is transactional and scheduled, so every call to it
+     * passes the interceptor chain): for the hot path of callers that only decide, never store.
+     */
+    public DecisionEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The compiled version, from the last-used slot of its table when that is the one. */
+    CompiledTable compiledFast(String table, int version) {
+        CompiledTable last = lastUsed.get(table);
+        if (last != null && last.ref().version() == version) {
+            return last;
+        }
+        CompiledTable rules = compiled(table, version);
+        lastUsed.put(table, rules);
+        return rules;
     }
 
     /** Decides and logs the decision with its inputs and the table version, for the decision trail and replays. */

@@ -86,14 +86,14 @@ public class RefundAssessment {
         long hours = Math.floorDiv(Duration.between(clock.instant(), show.startsAt()).getSeconds(), 3600);
         int hoursBeforeShow = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hours));
         List<FeePreview> lines = new java.util.ArrayList<>();
+        org.ticketops.decision.DecisionEvaluator fees = decisions.evaluator();
         for (org.ticketops.sales.Ticket ticket : sales.tickets(ticketIds)) {
             if (!ticket.orderId().equals(orderId)) {
                 throw new org.ticketops.web.InvalidField("ticketIds", "ticket " + ticket.id() + " is not of order " + orderId);
             }
             RefundFeeInput input = new RefundFeeInput(type, reason, hoursBeforeShow, ticket.ticketType(),
                     customer.memberTier(), ticket.pricePaid());
-            RefundFeeOutput out = (version == null ? decisions.evaluate(feeTable, input)
-                    : decisions.evaluate(feeTable, version, input)).output();
+            RefundFeeOutput out = (version == null ? fees.evaluate(feeTable, input) : fees.evaluate(feeTable, version, input)).output();
             lines.add(new FeePreview(ticket.id(), ticket.seatLabel(), ticket.pricePaid(), out.allowed(), out.rejectionCode(),
                     out.feePercent(), out.fee(), out.refundAmount()));
         }
