@@ -170,12 +170,14 @@ public class RefundFeeBenchmark {
         ReleaseId release = kie.newReleaseId("org.ticketops.bench", "refund-fees", "1.0.0");
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(release);
-        files.write("src/main/resources/org/ticketops/bench/refund-fees.xlsx", xlsx);
-        var builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        // Drools takes a spreadsheet as a decision table only by this suffix
+        files.write("src/main/resources/org/ticketops/bench/refundfees/refund-fees.drl.xlsx", xlsx);
+        ClassLoader loader = RefundFeeBenchmark.class.getClassLoader();
+        var builder = kie.newKieBuilder(files, loader).buildAll(ExecutableModelProject.class);
         if (builder.getResults().hasMessages(org.kie.api.builder.Message.Level.ERROR)) {
             throw new IllegalStateException(builder.getResults().toString());
         }
-        KieBase base = kie.newKieContainer(release).getKieBase();
+        KieBase base = kie.newKieContainer(release, loader).getKieBase();
         return base.newStatelessKieSession();
     }
 }
