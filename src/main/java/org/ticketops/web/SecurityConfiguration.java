@@ -129,6 +129,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyAuthority(groups(ADMIN))
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/decisions/*/evaluate").authenticated()
+                        // whoever started a process reads its case's outcome (the controller: its opener only)
+                        .requestMatchers(HttpMethod.GET, "/api/cases/started/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/decision-tables/**").hasAnyAuthority(TABLE_READERS)
                         .requestMatchers("/api/decision-tables/**").hasAnyAuthority(TABLE_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/shows/**").authenticated()

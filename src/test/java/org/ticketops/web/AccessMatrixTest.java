@@ -40,6 +40,7 @@ class AccessMatrixTest {
     /** The group rules, first match wins: method (or * for any), path pattern, groups (camunda-admin always may). */
     private static final List<Object[]> RULES = List.of(
             rule("POST", "/api/decisions/*/evaluate", ANYONE),
+            rule("GET", "/api/cases/started/*", ANYONE), // the controller: only the case's opener (404 for anyone else)
             rule("GET", "/api/decision-tables/**", Set.of(FIN, OPS, GM)),
             rule("*", "/api/decision-tables/**", Set.of(OPS, GM)),
             rule("GET", "/api/shows/**", ANYONE),
