@@ -135,7 +135,7 @@ class MonitorBrowserTest {
         browser.findElement(By.name("password")).sendKeys("gary");
         browser.findElement(By.xpath("//button[normalize-space(.)='Log in']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("risks")));
-        assertThat(browser.findElement(By.id("risks")).getText()).contains("Refund rate percent").contains(detail).contains("WARN");
+        assertThat(browser.findElement(By.id("risks")).getText()).contains("Refund rate (%)").contains(detail).contains("WARN");
         Chromium.screenshot(browser, "monitor-risk-warnings");
         org.openqa.selenium.WebElement row = browser.findElement(By.xpath("//section[@id='risks']//tr[td[contains(., '" + detail + "')]]"));
         row.findElement(By.name("comment")).sendKeys("Refunds of the cancelled concert; expected");
