@@ -98,9 +98,47 @@ public final class CostPerCase {
             System.out.printf(Locale.ROOT, "ratio to the bare engine: one category %.3f, spread %.3f%n",
                     hot.completedPerSecond() / bareRun.completedPerSecond(),
                     spreadRun.completedPerSecond() / bareRun.completedPerSecond());
+            double mass = massRefund(app, base, auth, history, Integer.getInteger("bench.cancelled", 2000));
+            System.out.printf(Locale.ROOT, "mass refund ratio to the bare engine: %.3f%n", mass / bareRun.completedPerSecond());
         } finally {
             app.close();
         }
+    }
+
+    /**
+     * A cancelled show's mass refund: {@code orders} paid one-ticket orders, the show cancelled over the API, and the
+     * time until every refund request the cancellation started has ended. Returns refunds ended per second.
+     */
+    private static double massRefund(ConfigurableApplicationContext app, String base, String auth, HistoryService history,
+                                     int orders) throws Exception {
+        List<long[]> paid = orders(app, orders, 4);
+        long showId = app.getBean(SalesService.class).order(paid.get(0)[0]).showId();
+        Date from = new Date();
+        HttpResponse<String> cancelled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/shows/" + showId))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"CANCELLED\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (cancelled.statusCode() != 200) {
+            throw new IllegalStateException("Cancelling refused: " + cancelled.statusCode() + " " + cancelled.body());
+        }
+        long deadline = System.currentTimeMillis() + 600_000;
+        long ended = 0;
+        while (System.currentTimeMillis() < deadline) {
+            long started = history.createHistoricProcessInstanceQuery().processDefinitionKey("refundExchange")
+                    .startedAfter(new Date(from.getTime() - 1)).count();
+            ended = history.createHistoricProcessInstanceQuery().processDefinitionKey("refundExchange").finished()
+                    .startedAfter(new Date(from.getTime() - 1)).count();
+            if (started >= orders && ended >= started) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        var last = history.createHistoricProcessInstanceQuery().processDefinitionKey("refundExchange").finished()
+                .startedAfter(new Date(from.getTime() - 1)).orderByProcessInstanceEndTime().desc().listPage(0, 1);
+        double seconds = last.isEmpty() ? 1 : (last.get(0).getEndTime().getTime() - from.getTime()) / 1000.0;
+        System.out.printf(Locale.ROOT, "mass refund of a cancelled show: %,d paid orders, %,d refunds ended in %.1f s"
+                + " (%.1f refunds/s)%n", orders, ended, seconds, ended / seconds);
+        return ended / seconds;
     }
 
     record Run(String name, int started, int failed, long completed, long withinWindow, double seconds, double p50Ms,
