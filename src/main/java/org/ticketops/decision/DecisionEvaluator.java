@@ -2,7 +2,7 @@ package org.ticketops.decision;
 
 /**
  * Decides with a table's version in force (or a given one) and logs nothing: the hot path of a decision, free of the
- * decision service's proxy. Obtained from {@link DecisionService#evaluator()} (a bean of its own too).
+ * decision service's proxy. Obtained from {@link DecisionService#evaluator()}.
  */
 public final class DecisionEvaluator {
 
@@ -19,13 +19,5 @@ public final class DecisionEvaluator {
     public <I, O> Decision<O> evaluate(DecisionTable<I, O> table, int version, I input) {
         CompiledTable rules = service.compiledFast(table.name(), version);
         return new Decision<>(table.decide(input, rules), rules.ref());
-    }
-
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    static class Wiring {
-        @org.springframework.context.annotation.Bean
-        DecisionEvaluator decisionEvaluator(DecisionService service) {
-            return service.evaluator();
-        }
     }
 }

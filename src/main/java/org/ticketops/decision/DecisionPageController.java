@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.ticketops.identity.Groups;
 import org.ticketops.platform.TicketOpsProperties;
 import org.ticketops.web.ProblemException;
+import org.ticketops.web.Csv;
 
 /**
  * The managers' page for decision tables, {@code /decisions}: every table with its version in force, one table's
@@ -141,9 +142,9 @@ class DecisionPageController {
         StringBuilder csv = new StringBuilder("decidedAt,loggedVersion,input,logged,draft\n");
         if (report.replay() != null) {
             for (DraftReport.Change change : report.replay().changedCases()) {
-                csv.append(quote(change.decidedAt())).append(',').append(change.loggedVersion()).append(',')
-                        .append(quote(change.input().toString())).append(',').append(quote(change.logged().toString()))
-                        .append(',').append(quote(change.draft().toString())).append('\n');
+                csv.append(Csv.cell(change.decidedAt())).append(',').append(change.loggedVersion()).append(',')
+                        .append(Csv.cell(change.input().toString())).append(',').append(Csv.cell(change.logged().toString()))
+                        .append(',').append(Csv.cell(change.draft().toString())).append('\n');
             }
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -152,10 +153,6 @@ class DecisionPageController {
                 .body(csv.toString());
     }
 
-    private static String quote(String text) {
-        String safe = text.startsWith("=") || text.startsWith("+") || text.startsWith("-") || text.startsWith("@") ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 
     @GetMapping("/decisions/{table}/versions/{version}/file")
     ResponseEntity<byte[]> download(@PathVariable String table, @PathVariable int version) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.ticketops.platform.TicketOpsProperties;
+import org.ticketops.web.Csv;
 
 /**
  * The daily revenue report: a business day's sales (gross, discounts, net of discounts) by channel, by event and by
@@ -81,15 +82,15 @@ public class RevenueReports {
         out.append("total,fees,,,,").append(d.fees()).append('\n');
         out.append("total,net,,,,").append(d.net()).append('\n');
         for (SalesRow r : d.byChannel()) {
-            out.append("channel,").append(quote(r.label())).append(',').append(r.orders()).append(',').append(r.gross())
+            out.append("channel,").append(Csv.cell(r.label())).append(',').append(r.orders()).append(',').append(r.gross())
                     .append(',').append(r.discounts()).append(',').append(r.sales()).append('\n');
         }
         for (SalesRow r : d.byEvent()) {
-            out.append("event,").append(quote(r.label())).append(',').append(r.orders()).append(',').append(r.gross())
+            out.append("event,").append(Csv.cell(r.label())).append(',').append(r.orders()).append(',').append(r.gross())
                     .append(',').append(r.discounts()).append(',').append(r.sales()).append('\n');
         }
         for (MethodRow r : d.byPaymentMethod()) {
-            out.append("payment_method,").append(quote(r.label())).append(',').append(r.payments()).append(",,,")
+            out.append("payment_method,").append(Csv.cell(r.label())).append(',').append(r.payments()).append(",,,")
                     .append(r.amount()).append('\n');
         }
         return out.toString();
@@ -107,11 +108,6 @@ public class RevenueReports {
         return out.toString();
     }
 
-    static String quote(String text) {
-        String t = text == null ? "" : text;
-        String safe = !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0 ? "'" + t : t;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 
     private static BigDecimal sum(List<BigDecimal> values) {
         return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);

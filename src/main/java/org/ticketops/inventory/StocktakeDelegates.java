@@ -106,17 +106,6 @@ class StocktakeDelegates {
         return execution -> stocktakes.close(((Number) execution.getVariable("stocktakeId")).longValue());
     }
 
-    /** The counts' multi-instance collection (public: EL calls it). */
-    @Bean("stockCountList")
-    CountList stockCountList() {
-        return new CountList();
-    }
-
-    public static class CountList {
-        public List<String> parse(String ids) {
-            return ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
-        }
-    }
 
     static long countId(VariableScope scope) {
         return Long.parseLong(scope.getVariable("countId").toString());

@@ -59,7 +59,7 @@ class WriteOffDelegates {
         };
     }
 
-    /** The write-offs' collection and what their gateways route on (public: EL calls it). */
+    /** What the write-offs' gateways route on (public: EL calls it). */
     @Bean("writeOffRouting")
     Routing writeOffRouting(WriteOffs writeOffs) {
         return new Routing(writeOffs);
@@ -70,10 +70,6 @@ class WriteOffDelegates {
 
         Routing(WriteOffs writeOffs) {
             this.writeOffs = writeOffs;
-        }
-
-        public List<String> parse(String ids) {
-            return ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
         }
 
         public boolean needsApproval(Object id) {

@@ -4,6 +4,7 @@ import org.ticketops.monitor.MonitorReports.Heatmap;
 import org.ticketops.monitor.MonitorReports.Overview;
 import org.ticketops.monitor.MonitorReports.ProcessReport;
 import org.ticketops.monitor.MonitorReports.ProcessSummary;
+import org.ticketops.web.Csv;
 
 /** The monitor's figures as CSV, one figure a line: figure, process, key, value (durations in milliseconds). */
 final class MonitorCsv {
@@ -89,12 +90,8 @@ final class MonitorCsv {
 
     /** Keys are process keys, node ids, group ids and dates: quoted anyway, and a leading formula sign defused. */
     private static void line(StringBuilder out, String figure, String process, String key, Object value) {
-        out.append(figure).append(',').append(quote(process)).append(',').append(quote(key)).append(',')
+        out.append(figure).append(',').append(Csv.cell(process)).append(',').append(Csv.cell(key)).append(',')
                 .append(value == null ? "" : value).append('\n');
     }
 
-    private static String quote(String text) {
-        String safe = text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text == null ? "" : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -220,11 +220,6 @@ class PerformanceDelegates {
         return raw;
     }
 
-    /** The reviews' multi-instance collection (public: EL calls it). */
-    @Bean("performanceReviewList")
-    ReviewList performanceReviewList() {
-        return new ReviewList();
-    }
 
     /** What the gateways of a review route on, read from the review itself (public: EL calls it). */
     @Bean("reviewRouting")
@@ -275,9 +270,4 @@ class PerformanceDelegates {
         }
     }
 
-    public static class ReviewList {
-        public List<String> parse(String ids) {
-            return ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
-        }
-    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.ticketops.web.Csv;
 
 /**
  * The reviews as their readers see them: HR and the operations managers every review of a period; each employee
@@ -73,15 +74,11 @@ public class PerformanceResults {
                     r.selfAttitude(), r.selfAbility(), r.managerResults(), r.managerAttitude(), r.managerAbility(),
                     r.suggestedGrade(), r.grade(), r.coefficient(), r.bonus(), r.promotionEligible(), r.trainingNeeds()};
             for (int i = 0; i < values.length; i++) {
-                out.append(i == 0 ? "" : ",").append(values[i] instanceof String s ? quote(s) : values[i] == null ? "" : values[i]);
+                out.append(i == 0 ? "" : ",").append(values[i] instanceof String s ? Csv.cell(s) : values[i] == null ? "" : values[i]);
             }
             out.append('\n');
         }
         return out.toString();
     }
 
-    private static String quote(String text) {
-        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -1,7 +1,6 @@
 package org.ticketops.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -13,10 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -24,13 +21,10 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +52,7 @@ import org.ticketops.sales.SalesService;
 import org.ticketops.support.Api;
 import org.ticketops.support.Engine;
 import org.ticketops.support.TestData;
+import org.ticketops.support.ProcessPaths;
 import org.ticketops.support.TicketOpsTest;
 import org.ticketops.web.InvalidField;
 
@@ -70,7 +65,7 @@ import org.ticketops.web.InvalidField;
 @TicketOpsTest
 class ReconciliationProcessTest {
 
-    private static final Set<String> PASSED = new HashSet<>();
+    private static final ProcessPaths PATHS = new ProcessPaths(ReconciliationCase.PROCESS_KEY);
     private static final ZoneId CENTER = ZoneId.of("Asia/Shanghai");
     private static ProcessEngine processEngine;
 
@@ -113,10 +108,7 @@ class ReconciliationProcessTest {
     @AfterEach
     void tearDown() {
         identity.clearAuthentication();
-        for (String id : started) {
-            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
-                    .forEach(a -> PASSED.add(a.getActivityId()));
-        }
+        PATHS.collect(engine, started);
     }
 
     @Test
@@ -187,9 +179,9 @@ class ReconciliationProcessTest {
         // every mismatch needs a resolution; a closed-day correction is refused while the day is open
         Map<String, Long> id = mismatches.stream().collect(Collectors.toMap(Mismatch::kind, Mismatch::id));
         String partial = id.get("AMOUNT_DIFFERS") + ", WRITE_OFF, provider kept 10.00\n" + id.get("PAID_NO_ORDER") + ", REFUND, paid back";
-        assertThat(refusal(() -> complete(resolve, "fiona", Map.of("resolutions", partial)))).isInstanceOf(InvalidField.class)
+        assertThat(ProcessPaths.refusal(() -> complete(resolve, "fiona", Map.of("resolutions", partial)))).isInstanceOf(InvalidField.class)
                 .hasMessageContaining("mismatch " + id.get("DUPLICATE"));
-        assertThat(refusal(() -> complete(resolve, "fiona", Map.of("resolutions", id.get("DUPLICATE") + ", IGNORE, x"))))
+        assertThat(ProcessPaths.refusal(() -> complete(resolve, "fiona", Map.of("resolutions", id.get("DUPLICATE") + ", IGNORE, x"))))
                 .hasMessageContaining("WRITE_OFF, REFUND, CORRECTED or FOLLOW_UP");
         assertThat(reconciliations.mismatches(reconciled.id())).allSatisfy(m -> assertThat(m.resolution()).isNull());
         api.post("fiona", "/api/reconciliation/days/" + day + "/corrections", Map.of("debit", "PAYMENT_RECEIVABLES",
@@ -201,7 +193,7 @@ class ReconciliationProcessTest {
 
         // sign-off: not by whoever resolved
         Task signOff = task(pi);
-        assertThat(refusal(() -> complete(signOff, "fiona", Map.of()))).isInstanceOf(FourEyesViolation.class);
+        assertThat(ProcessPaths.refusal(() -> complete(signOff, "fiona", Map.of()))).isInstanceOf(FourEyesViolation.class);
         complete(signOff, "demo", Map.of("signOffComment", "Checked against the bank statement"));
         assertThat(pi).hasPassed("resolveMismatches", "signOffDay", "dayClosed").isEnded();
         assertThat(reconciliations.dayOf(day).orElseThrow()).satisfies(d -> {
@@ -281,7 +273,7 @@ class ReconciliationProcessTest {
         assertThat(pi).isWaitingAt("signOffDay");
         complete(task(pi), "fiona", Map.of());
         assertThat(pi).hasPassed("signOffJoin").isEnded();
-        assertThat(refusal(() -> engine.getRuntimeService().startProcessInstanceByKey(ReconciliationCase.PROCESS_KEY)))
+        assertThat(ProcessPaths.refusal(() -> engine.getRuntimeService().startProcessInstanceByKey(ReconciliationCase.PROCESS_KEY)))
                 .isInstanceOf(InvalidField.class);
     }
 
@@ -362,39 +354,12 @@ class ReconciliationProcessTest {
     }
 
     private void complete(Task task, String user, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of("finance"));
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-            if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
-                tasks.setAssignee(task.getId(), null);
-            }
-        }
+        ProcessPaths.complete(engine, task, user, variables);
     }
 
-    private static Throwable refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("refused").isNotNull();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.ticketops.web.ProblemException || cause instanceof FourEyesViolation) {
-                return cause;
-            }
-        }
-        return thrown;
-    }
 
     @AfterAll
     static void everyFlowNodeOfTheProcessWasPassed() {
-        RepositoryService repository = processEngine.getRepositoryService();
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(ReconciliationCase.PROCESS_KEY).latestVersion().singleResult();
-        Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
-                .stream().map(FlowNode::getId).collect(Collectors.toSet());
-        Set<String> missed = new HashSet<>(nodes);
-        missed.removeAll(PASSED);
-        System.out.printf("dailyReconciliation: %d of %d flow nodes passed%n", nodes.size() - missed.size(), nodes.size());
-        assertThat(missed).as("flow nodes no test passed").isEmpty();
+        PATHS.assertEveryFlowNodePassed(processEngine);
     }
 }

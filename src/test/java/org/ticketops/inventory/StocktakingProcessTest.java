@@ -1,26 +1,19 @@
 package org.ticketops.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +29,7 @@ import org.ticketops.customer.Customer;
 import org.ticketops.customer.MemberTier;
 import org.ticketops.identity.FourEyesViolation;
 import org.ticketops.support.TestData;
+import org.ticketops.support.ProcessPaths;
 import org.ticketops.support.TicketOpsTest;
 import org.ticketops.web.InvalidField;
 
@@ -48,7 +42,7 @@ import org.ticketops.web.InvalidField;
 @TicketOpsTest
 class StocktakingProcessTest {
 
-    private static final Set<String> PASSED = new HashSet<>();
+    private static final ProcessPaths PATHS = new ProcessPaths(StocktakeCase.PROCESS_KEY);
     private static ProcessEngine processEngine;
 
     @Autowired
@@ -78,10 +72,7 @@ class StocktakingProcessTest {
     @AfterEach
     void tearDown() {
         identity.clearAuthentication();
-        for (String id : started) {
-            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
-                    .forEach(a -> PASSED.add(a.getActivityId()));
-        }
+        PATHS.collect(engine, started);
     }
 
     @Test
@@ -116,7 +107,7 @@ class StocktakingProcessTest {
         complete(taskOf(pi, "explainVariance", lost), "sam", Map.of("cause", "LOST", "explanation", "Three tickets lost at the counter"));
         assertThat(candidates(taskOf(pi, "approveAdjustment", lost))).containsExactly("operations-manager");
         data.order(buyer, lost, 1); // 87 left: sold after the count, still counted after the adjustment
-        assertThat(refusal(() -> complete(taskOf(pi, "approveAdjustment", lost), "sam", Map.of("adjustmentDecision", "APPROVE",
+        assertThat(ProcessPaths.refusal(() -> complete(taskOf(pi, "approveAdjustment", lost), "sam", Map.of("adjustmentDecision", "APPROVE",
                 "adjustmentComment", "ok")))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
         complete(taskOf(pi, "approveAdjustment", lost), "olivia", Map.of("adjustmentDecision", "APPROVE",
                 "adjustmentComment", "Lost tickets voided"));
@@ -136,9 +127,9 @@ class StocktakingProcessTest {
                 "explanation", "The supplier's statement is twelve short"));
         Task approval = taskOf(pi, "approveAdjustment", many);
         assertThat(candidates(approval)).containsExactly("finance");
-        assertThat(refusal(() -> complete(approval, "demo", Map.of("adjustmentDecision", "APPROVE", "adjustmentComment", "fine"))))
+        assertThat(ProcessPaths.refusal(() -> complete(approval, "demo", Map.of("adjustmentDecision", "APPROVE", "adjustmentComment", "fine"))))
                 .isInstanceOf(FourEyesViolation.class);
-        assertThat(refusal(() -> complete(approval, "fiona", Map.of("adjustmentDecision", "REJECT"))))
+        assertThat(ProcessPaths.refusal(() -> complete(approval, "fiona", Map.of("adjustmentDecision", "REJECT"))))
                 .isInstanceOf(InvalidField.class).hasMessageContaining("adjustmentComment");
         complete(approval, "fiona", Map.of("adjustmentDecision", "REJECT", "adjustmentComment", "Recount with the supplier"));
         assertThat(catalog.category(many.id()).available()).isEqualTo(100);
@@ -203,9 +194,9 @@ class StocktakingProcessTest {
         Stocktake ofEvent = start(new Stocktakes.Scope("EVENT", null, onSale.eventId()));
         assertThat(stocktakes.counts(ofEvent.id())).extracting(StockCount::categoryId).containsExactly(counted.id());
 
-        assertThat(refusal(() -> stocktakes.start(new Stocktakes.Scope("SHOW", null, null), "olivia")))
+        assertThat(ProcessPaths.refusal(() -> stocktakes.start(new Stocktakes.Scope("SHOW", null, null), "olivia")))
                 .isInstanceOf(InvalidField.class).hasMessageContaining("showId");
-        assertThat(refusal(() -> stocktakes.start(new Stocktakes.Scope("WAREHOUSE", null, null), "olivia")))
+        assertThat(ProcessPaths.refusal(() -> stocktakes.start(new Stocktakes.Scope("WAREHOUSE", null, null), "olivia")))
                 .isInstanceOf(InvalidField.class).hasMessageContaining("scope");
 
         // Tasklist's start form: its own fields only, the user from the engine
@@ -215,7 +206,7 @@ class StocktakingProcessTest {
                     Map.of("scope", "SHOW", "showId", onSale.id()));
             started.add(fromForm.getId());
             assertThat(stocktakes.stocktake(stocktakeOf(fromForm)).startedBy()).isEqualTo("olivia");
-            assertThat(refusal(() -> engine.getRuntimeService().startProcessInstanceByKey(StocktakeCase.PROCESS_KEY,
+            assertThat(ProcessPaths.refusal(() -> engine.getRuntimeService().startProcessInstanceByKey(StocktakeCase.PROCESS_KEY,
                     Map.of("scope", "SHOW", "showId", onSale.id(), "withinTolerance", true))))
                     .isInstanceOf(InvalidField.class).hasMessageContaining("withinTolerance");
         } finally {
@@ -252,20 +243,7 @@ class StocktakingProcessTest {
     }
 
     private void complete(Task task, String user, Map<String, Object> variables) {
-        List<String> groups = new ArrayList<>();
-        identity.createGroupQuery().groupMember(user).list().forEach(g -> groups.add(g.getId()));
-        identity.setAuthentication(user, groups);
-        try {
-            if (task.getAssignee() == null) {
-                tasks.claim(task.getId(), user);
-            }
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-            if (tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
-                tasks.setAssignee(task.getId(), null); // a refused completion leaves the task to the next person
-            }
-        }
+        ProcessPaths.complete(engine, task, user, variables);
     }
 
     private List<String> candidates(Task task) {
@@ -273,29 +251,9 @@ class StocktakingProcessTest {
                 .map(l -> l.getGroupId()).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The refusal a call met: the named problem, also when the engine wrapped it (a task listener's). */
-    private static Throwable refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("refused").isNotNull();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.ticketops.web.ProblemException || cause instanceof FourEyesViolation
-                    || cause instanceof org.camunda.bpm.engine.AuthorizationException) {
-                return cause;
-            }
-        }
-        return thrown;
-    }
 
     @AfterAll
     static void everyFlowNodeOfTheProcessWasPassed() {
-        RepositoryService repository = processEngine.getRepositoryService();
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(StocktakeCase.PROCESS_KEY).latestVersion().singleResult();
-        Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
-                .stream().map(FlowNode::getId).collect(Collectors.toSet());
-        Set<String> missed = new HashSet<>(nodes);
-        missed.removeAll(PASSED);
-        System.out.printf("stocktaking: %d of %d flow nodes passed%n", nodes.size() - missed.size(), nodes.size());
-        assertThat(missed).as("flow nodes no test passed").isEmpty();
+        PATHS.assertEveryFlowNodePassed(processEngine);
     }
 }

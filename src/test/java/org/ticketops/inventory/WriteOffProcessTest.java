@@ -6,21 +6,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +35,7 @@ import org.ticketops.sales.OrderDetails;
 import org.ticketops.support.Api;
 import org.ticketops.support.Engine;
 import org.ticketops.support.TestData;
+import org.ticketops.support.ProcessPaths;
 import org.ticketops.support.TicketOpsTest;
 import org.ticketops.web.PageRequest;
 
@@ -52,7 +47,7 @@ import org.ticketops.web.PageRequest;
 @TicketOpsTest
 class WriteOffProcessTest {
 
-    private static final Set<String> PASSED = new HashSet<>();
+    private static final ProcessPaths PATHS = new ProcessPaths(WriteOffCase.PROCESS_KEY);
     private static ProcessEngine processEngine;
 
     @Autowired
@@ -90,10 +85,7 @@ class WriteOffProcessTest {
     @AfterEach
     void tearDown() {
         identity.clearAuthentication();
-        for (String id : started) {
-            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
-                    .forEach(a -> PASSED.add(a.getActivityId()));
-        }
+        PATHS.collect(engine, started);
     }
 
     @Test
@@ -211,25 +203,11 @@ class WriteOffProcessTest {
     }
 
     private void complete(Task task, String user, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of("finance"));
-        try {
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        ProcessPaths.complete(engine, task, user, variables);
     }
 
     @AfterAll
     static void everyFlowNodeOfTheProcessWasPassed() {
-        RepositoryService repository = processEngine.getRepositoryService();
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(WriteOffCase.PROCESS_KEY).latestVersion().singleResult();
-        Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
-                .stream().map(FlowNode::getId).collect(Collectors.toSet());
-        Set<String> missed = new HashSet<>(nodes);
-        missed.removeAll(PASSED);
-        System.out.printf("inventoryWriteOff: %d of %d flow nodes passed%n", nodes.size() - missed.size(), nodes.size());
-        assertThat(missed).as("flow nodes no test passed").isEmpty();
+        PATHS.assertEveryFlowNodePassed(processEngine);
     }
 }

@@ -1,7 +1,6 @@
 package org.ticketops.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.ticketops.performance.ReviewDriver.scores;
 
@@ -11,22 +10,17 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ticketops.casework.CaseService;
 import org.ticketops.support.Engine;
+import org.ticketops.support.ProcessPaths;
 import org.ticketops.support.TicketOpsTest;
 import org.ticketops.web.InvalidField;
 
@@ -47,7 +42,7 @@ import org.ticketops.web.InvalidField;
 @TicketOpsTest
 class PerformanceReviewProcessTest {
 
-    private static final Set<String> PASSED = new HashSet<>();
+    private static final ProcessPaths PATHS = new ProcessPaths(PerformanceCycleCase.PROCESS_KEY);
     private static ProcessEngine processEngine;
 
     @Autowired
@@ -76,10 +71,7 @@ class PerformanceReviewProcessTest {
     void tearDown() {
         engine.getIdentityService().clearAuthentication();
         jobs.resetClock();
-        for (String id : started) {
-            engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list()
-                    .forEach(a -> PASSED.add(a.getActivityId()));
-        }
+        PATHS.collect(engine, started);
     }
 
     @Test
@@ -354,13 +346,7 @@ class PerformanceReviewProcessTest {
     /** The refusal a call met: the named problem, also when the engine wrapped it (a task listener's). */
     static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
             org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("refused").isNotNull();
-        Throwable cause = thrown;
-        while (cause != null && !(cause instanceof org.ticketops.web.ProblemException)) {
-            cause = cause.getCause();
-        }
-        return assertThat(cause == null ? thrown : cause);
+        return assertThat(ProcessPaths.refusal(call));
     }
 
     private List<String> candidates(Task task) {
@@ -370,14 +356,6 @@ class PerformanceReviewProcessTest {
 
     @AfterAll
     static void everyFlowNodeOfTheProcessWasPassed() {
-        RepositoryService repository = processEngine.getRepositoryService();
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(PerformanceCycleCase.PROCESS_KEY).latestVersion().singleResult();
-        Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
-                .stream().map(FlowNode::getId).collect(Collectors.toSet());
-        Set<String> missed = new HashSet<>(nodes);
-        missed.removeAll(PASSED);
-        System.out.printf("performanceReview: %d of %d flow nodes passed%n", nodes.size() - missed.size(), nodes.size());
-        assertThat(missed).as("flow nodes no test passed").isEmpty();
+        PATHS.assertEveryFlowNodePassed(processEngine);
     }
 }

@@ -1,12 +1,10 @@
 package org.ticketops.performance;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -85,18 +83,7 @@ class ReviewDriver {
 
     /** Claims (unless assigned) and completes as {@code user} with their groups, as Tasklist does. */
     void complete(Task task, String user, Map<String, Object> variables) {
-        IdentityService identity = engine.getIdentityService();
-        List<String> groups = new ArrayList<>();
-        identity.createGroupQuery().groupMember(user).list().forEach(g -> groups.add(g.getId()));
-        identity.setAuthentication(user, groups);
-        try {
-            if (task.getAssignee() == null) {
-                engine.getTaskService().claim(task.getId(), user);
-            }
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        org.ticketops.support.ProcessPaths.complete(engine, task, user, variables);
     }
 
     static Map<String, Object> scores(String prefix, int results, int attitude, int ability) {
