@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
  * The demo provider: records the pay-out in {@code to_payments} under its idempotency key, so a
  * retry or a second node never pays twice. An outage can be switched on (configuration
  * {@code ticketops.payments.demo-outage}, or {@link #setOutage(boolean)}) to see retries and incidents.
- * It exists only with demo data: without a real provider adapter, finance pays refunds by hand.
+ * It exists with {@code ticketops.payments.provider=demo} (the default profile's setting; a test cluster on MySQL
+ * sets it too): without a provider adapter ({@code none}, the mysql profile's setting), finance pays refunds by hand.
  */
 @Component
-@ConditionalOnProperty(name = "ticketops.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "ticketops.payments.provider", havingValue = "demo")
 public class DemoPaymentGateway implements PaymentGateway {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPaymentGateway.class);

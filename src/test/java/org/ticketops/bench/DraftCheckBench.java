@@ -37,7 +37,7 @@ public final class DraftCheckBench {
     public static void main(String[] args) throws Exception {
         List<String> appArgs = new ArrayList<>(List.of(args));
         appArgs.addAll(List.of("--server.port=0", "--logging.level.root=WARN", "--ticketops.admin.user=bench",
-                "--ticketops.admin.password=Tick3t-Ops!Strong", "--ticketops.demo.enabled=false",
+                "--ticketops.admin.password=Tick3t-Ops!Strong", "--ticketops.demo.enabled=false", "--ticketops.payments.provider=none",
                 "--camunda.bpm.job-execution.enabled=false"));
         ConfigurableApplicationContext app = SpringApplication.run(TicketOpsApplication.class, appArgs.toArray(String[]::new));
         try {

@@ -38,7 +38,7 @@ public final class ReconciliationBench {
         List<String> appArgs = new ArrayList<>(List.of(args));
         appArgs.addAll(List.of("--server.port=0", "--logging.level.root=WARN", "--ticketops.admin.user=bench",
                 "--ticketops.admin.password=Tick3t-Ops!Strong", "--ticketops.reconciliation.schedule=-",
-                "--ticketops.demo.enabled=false"));
+                "--ticketops.demo.enabled=false", "--ticketops.payments.provider=none"));
         ConfigurableApplicationContext app = SpringApplication.run(TicketOpsApplication.class, appArgs.toArray(String[]::new));
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

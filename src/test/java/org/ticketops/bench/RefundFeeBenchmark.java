@@ -70,7 +70,7 @@ public class RefundFeeBenchmark {
     @SuppressWarnings("unchecked")
     public void start() throws Exception {
         // as arguments, so that they win over application.yml (default properties would not)
-        context = new SpringApplicationBuilder(TicketOpsApplication.class).run("--ticketops.demo.enabled=false",
+        context = new SpringApplicationBuilder(TicketOpsApplication.class).run("--ticketops.demo.enabled=false", "--ticketops.payments.provider=none",
                 "--camunda.bpm.job-execution.enabled=false", "--spring.datasource.url=jdbc:h2:mem:bench",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--server.port=0",
                 "--ticketops.admin.user=bench", "--ticketops.admin.password=Tick3t-Ops!Strong");
