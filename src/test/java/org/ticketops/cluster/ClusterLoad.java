@@ -226,11 +226,12 @@ final class ClusterLoad {
     void requests(List<Sale> sales, int clients, boolean hostile, IntConsumer atProgress, int drainSeconds) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService followUp = Executors.newSingleThreadExecutor();
+        ExecutorService clerks = Executors.newFixedThreadPool(4);
         Future<?> staff = followUp.submit(() -> {
             while (!stop.get()) {
                 try {
-                    followUp();
-                } catch (RuntimeException e) {
+                    followUp(clerks);
+                } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
                     problems.add("follow-up: " + e);
                 }
                 ClusterClient.sleep(500);
@@ -260,6 +261,7 @@ final class ClusterLoad {
         stop.set(true);
         staff.get();
         followUp.shutdown();
+        clerks.shutdown();
     }
 
     /** Requests of this run not yet ended. */
@@ -303,37 +305,50 @@ final class ClusterLoad {
         return http.json(0, REQUESTER, "GET", "/api/refund-requests/" + requestId, null, null).json().path("status").asText();
     }
 
-    /** Reviews waiting are completed by the other clerk (four eyes); exchanges waiting for the customer are paid. */
-    private void followUp() {
+    /**
+     * Reviews waiting are completed by the other clerk (four eyes), and exchanges waiting for the customer are paid,
+     * by four staff at once.
+     */
+    private void followUp(ExecutorService staff) throws Exception {
+        List<Future<?>> done = new ArrayList<>();
         var tasks = http.json(1, REVIEWER, "GET", "/engine-rest/task?taskDefinitionKey=reviewRefund&maxResults=200", null, null);
         for (JsonNode task : tasks.json()) {
             Request request = byProcess.get(task.path("processInstanceId").asText());
-            if (request == null || request.fate() == Fate.WITHDRAWN) {
-                continue;
-            }
-            Map<String, Object> variables = new LinkedHashMap<>();
-            boolean approve = request.fate() == Fate.REVIEWED_APPROVED;
-            variables.put("reviewDecision", Map.of("value", approve ? "APPROVE" : "REJECT"));
-            if (!approve) {
-                variables.put("reviewComment", Map.of("value", "The ticket was scanned at the door: not defective"));
-            }
-            var done = untilNoConflict(() -> http.json(request.sale().index(), REVIEWER, "POST", "/engine-rest/task/"
-                    + task.path("id").asText() + "/complete", Map.of("variables", variables), null));
-            if (done.status() != 204 && done.status() != 404) {
-                problems.add("review of " + request.id() + ": " + done);
+            if (request != null && request.fate() != Fate.WITHDRAWN) {
+                done.add(staff.submit(() -> review(request, task.path("id").asText())));
             }
         }
         var waiting = http.json(0, REQUESTER, "GET", "/api/refund-requests?status=AWAITING_PAYMENT&size=100", null, null).json();
         for (JsonNode item : waiting.path("items")) {
             Request request = requests.get(item.path("id").asLong());
-            if (request == null || request.fate() != Fate.EXCHANGE_CUSTOMER_PAYS) {
-                continue;
+            if (request != null && request.fate() == Fate.EXCHANGE_CUSTOMER_PAYS) {
+                done.add(staff.submit(() -> pay(request, item.path("amountDue").asText())));
             }
-            var paid = untilNoConflict(() -> http.json(request.sale().index(), REQUESTER, "POST", "/api/refund-requests/"
-                    + request.id() + "/payment", Map.of("amount", item.path("amountDue").asText(), "method", "CASH"), null));
-            if (paid.status() != 200 && !status(request.id()).equals("COMPLETED")) {
-                problems.add("payment of " + request.id() + ": " + paid);
-            }
+        }
+        for (Future<?> call : done) {
+            call.get();
+        }
+    }
+
+    private void review(Request request, String taskId) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        boolean approve = request.fate() == Fate.REVIEWED_APPROVED;
+        variables.put("reviewDecision", Map.of("value", approve ? "APPROVE" : "REJECT"));
+        if (!approve) {
+            variables.put("reviewComment", Map.of("value", "The ticket was scanned at the door: not defective"));
+        }
+        var done = untilNoConflict(() -> http.json(request.sale().index(), REVIEWER, "POST", "/engine-rest/task/" + taskId
+                + "/complete", Map.of("variables", variables), null));
+        if (done.status() != 204 && done.status() != 404) {
+            problems.add("review of " + request.id() + ": " + done);
+        }
+    }
+
+    private void pay(Request request, String amountDue) {
+        var paid = untilNoConflict(() -> http.json(request.sale().index(), REQUESTER, "POST", "/api/refund-requests/"
+                + request.id() + "/payment", Map.of("amount", amountDue, "method", "CASH"), null));
+        if (paid.status() != 200 && !status(request.id()).equals("COMPLETED")) {
+            problems.add("payment of " + request.id() + ": " + paid);
         }
     }
 
