@@ -45,7 +45,7 @@ public final class ClusterBench {
         try {
             for (int n = 0; n < nodes; n++) {
                 ClusterNode node = new ClusterNode("bench-" + nodes + "-" + (char) ('a' + n), database.url(), mail.getSmtp().getPort(),
-                        logs, List.of("--logging.level.org.ticketops=WARN"));
+                        logs, List.of());
                 node.start().awaitUp(Duration.ofMinutes(4));
                 cluster.add(node);
             }
