@@ -152,7 +152,7 @@ final class ClusterChecks {
         return out.size() > 10 ? out.subList(0, 10) : out;
     }
 
-    /** No incident; no job left locked by the killed node (it locked {@code lockedAtKill} when it died); no job out of retries. */
+    /** No incident; no job left locked by the killed node (by its lock owner {@code deadOwnerPrefix}); no job due and not done. */
     void engine(String deadOwnerPrefix) {
         Integer incidents = db.queryForObject("SELECT COUNT(*) FROM ACT_RU_INCIDENT", Integer.class);
         check(incidents == 0, "%d incidents: %s", incidents, db.queryForList("SELECT INCIDENT_MSG_ FROM ACT_RU_INCIDENT LIMIT 5"));
