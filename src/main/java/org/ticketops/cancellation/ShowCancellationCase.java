@@ -27,7 +27,7 @@ public class ShowCancellationCase implements CaseDefinition {
 
     /** {@code SC-000042}: the cancellation of show 42. */
     static String businessKey(long showId) {
-        return String.format("SC-%06d", showId);
+        return CaseDefinition.number("SC", showId);
     }
 
     @Override
@@ -43,11 +43,6 @@ public class ShowCancellationCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return REFUNDING;
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return Set.of(COMPLETED);
     }
 
     @Override

@@ -18,8 +18,17 @@ public interface CaseDefinition {
 
     String initialStatus();
 
-    /** The statuses that end a case (no move leaves them). */
-    Set<String> closedStatuses();
+    /**
+     * The statuses that end a case: those no move leaves. Derived from {@link #transitions()}, so a status can't be
+     * declared closed and still have a way out.
+     */
+    default Set<String> closedStatuses() {
+        Map<String, Set<String>> moves = transitions();
+        Set<String> statuses = new java.util.HashSet<>(Set.of(initialStatus()));
+        moves.values().forEach(statuses::addAll);
+        statuses.removeIf(status -> !closes(status));
+        return Set.copyOf(statuses);
+    }
 
     /** Allowed moves: from each status, the statuses a case may go to. */
     Map<String, Set<String>> transitions();
@@ -49,6 +58,16 @@ public interface CaseDefinition {
      */
     default String outcome(Case opened) {
         return opened.businessKey() + " is " + opened.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".";
+    }
+
+    /** A case number: the prefix and the id, at least six digits ({@code R-000123}, {@code P-1234567}). */
+    static String number(String prefix, long id) {
+        return String.format(java.util.Locale.ROOT, "%s-%06d", prefix, id);
+    }
+
+    /** Whether a case that moved to {@code status} is closed by it: no move leaves it. */
+    default boolean closes(String status) {
+        return transitions().getOrDefault(status, Set.of()).isEmpty();
     }
 
     default boolean allows(String from, String to) {

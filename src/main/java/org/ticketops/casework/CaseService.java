@@ -66,12 +66,13 @@ public class CaseService {
             throw new TransitionRefused(current, to, "its process does not allow that move");
         }
         Instant now = clock.instant();
-        if (cases.move(caseId, current.status(), to, now, definition.closedStatuses().contains(to) ? now : null) != 1) {
+        boolean closes = definition.closes(to);
+        if (cases.move(caseId, current.status(), to, now, closes ? now : null) != 1) {
             throw new TransitionRefused(get(caseId), to, "it changed meanwhile");
         }
         cases.insertTransition(caseId, current.status(), to, now, actor == null ? "system" : actor,
                 reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON));
-        if (definition.closedStatuses().contains(to)) {
+        if (closes) {
             events.publishEvent(new CaseClosed(current.caseType(), caseId, current.businessKey(), to));
         }
         return true;

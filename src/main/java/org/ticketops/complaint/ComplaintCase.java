@@ -31,7 +31,7 @@ public class ComplaintCase implements CaseDefinition {
 
     /** {@code C-000042}. */
     static String businessKey(long id) {
-        return id < 1_000_000 ? String.format("C-%06d", id) : "C-" + id;
+        return CaseDefinition.number("C", id);
     }
 
     @Override
@@ -47,11 +47,6 @@ public class ComplaintCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return OPEN.name();
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return names(EnumSet.of(RESOLVED, UNRESOLVED));
     }
 
     @Override

@@ -36,11 +36,6 @@ public class ReconciliationCase implements CaseDefinition {
     }
 
     @Override
-    public Set<String> closedStatuses() {
-        return Set.of(CLOSED);
-    }
-
-    @Override
     public Map<String, Set<String>> notificationTemplates() {
         return Map.of(RiskWarnings.TEMPLATE, RiskWarnings.FIELDS);
     }

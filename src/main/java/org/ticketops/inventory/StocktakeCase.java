@@ -18,7 +18,7 @@ public class StocktakeCase implements CaseDefinition {
     static final String CLOSED = "CLOSED";
 
     static String businessKey(long id) {
-        return id < 1_000_000 ? String.format("ST-%06d", id) : "ST-" + id;
+        return CaseDefinition.number("ST", id);
     }
 
     @Override
@@ -34,11 +34,6 @@ public class StocktakeCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return COUNTING;
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return Set.of(CLOSED);
     }
 
     @Override

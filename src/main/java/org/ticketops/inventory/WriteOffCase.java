@@ -17,7 +17,7 @@ class WriteOffCase implements CaseDefinition {
     static final String REFUSED = "REFUSED";
 
     static String businessKey(long id) {
-        return id < 1_000_000 ? String.format("WO-%06d", id) : "WO-" + id;
+        return CaseDefinition.number("WO", id);
     }
 
     @Override
@@ -33,11 +33,6 @@ class WriteOffCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return PENDING;
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return Set.of(POSTED, REFUSED);
     }
 
     @Override

@@ -40,11 +40,6 @@ public class PerformanceCycleCase implements CaseDefinition {
     }
 
     @Override
-    public Set<String> closedStatuses() {
-        return Set.of(CLOSED);
-    }
-
-    @Override
     public Map<String, Set<String>> transitions() {
         return Map.of(REVIEWING, Set.of(CALIBRATED), CALIBRATED, Set.of(CLOSED));
     }

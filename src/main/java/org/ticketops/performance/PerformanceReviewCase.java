@@ -52,11 +52,6 @@ class PerformanceReviewCase implements CaseDefinition {
     }
 
     @Override
-    public Set<String> closedStatuses() {
-        return Set.of(RECORDED.name());
-    }
-
-    @Override
     public Map<String, Set<String>> transitions() {
         Map<String, Set<String>> moves = new LinkedHashMap<>();
         moves.put(COLLECTED.name(), names(SELF_ASSESSED, SELF_ASSESSMENT_MISSED));

@@ -38,7 +38,7 @@ public class PriceChangeCase implements CaseDefinition {
 
     /** {@code PC-000042}. */
     static String businessKey(long id) {
-        return id < 1_000_000 ? String.format("PC-%06d", id) : "PC-" + id;
+        return CaseDefinition.number("PC", id);
     }
 
     @Override
@@ -54,11 +54,6 @@ public class PriceChangeCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return SUBMITTED.name();
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return names(EnumSet.of(APPLIED, REJECTED, WITHDRAWN, OBSOLETE));
     }
 
     @Override

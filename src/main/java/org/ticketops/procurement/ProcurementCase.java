@@ -45,7 +45,7 @@ public class ProcurementCase implements CaseDefinition {
 
     /** {@code P-000042}. */
     static String businessKey(long id) {
-        return id < 1_000_000 ? String.format("P-%06d", id) : "P-" + id;
+        return CaseDefinition.number("P", id);
     }
 
     @Override
@@ -61,11 +61,6 @@ public class ProcurementCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return SUBMITTED.name();
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return names(EnumSet.of(STOCKED, REJECTED, SUPPLIER_NOT_QUALIFIED, SUPPLIER_SUSPENDED, WITHDRAWN));
     }
 
     @Override

@@ -2,10 +2,8 @@ package org.ticketops.refund;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.ticketops.casework.Case;
@@ -46,7 +44,7 @@ public class RefundCase implements CaseDefinition {
 
     /** The case's business key: {@code R-000123}. */
     public static String businessKey(long requestId) {
-        return String.format("R-%06d", requestId);
+        return CaseDefinition.number("R", requestId);
     }
 
     @Override
@@ -62,12 +60,6 @@ public class RefundCase implements CaseDefinition {
     @Override
     public String initialStatus() {
         return RefundRequestStatus.OPEN.name();
-    }
-
-    @Override
-    public Set<String> closedStatuses() {
-        return Arrays.stream(RefundRequestStatus.values()).filter(RefundRequestStatus::closed).map(Enum::name)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

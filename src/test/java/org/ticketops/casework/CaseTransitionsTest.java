@@ -19,10 +19,12 @@ class CaseTransitionsTest {
 
     /** A small definition of its own: DRAFT → SUBMITTED → (APPROVED | REJECTED). */
     static final CaseDefinition REVIEWED = definition("TEST_CASE",
-            Map.of("DRAFT", Set.of("SUBMITTED"), "SUBMITTED", Set.of("APPROVED", "REJECTED")), Set.of("APPROVED", "REJECTED"));
+            Map.of("DRAFT", Set.of("SUBMITTED"), "SUBMITTED", Set.of("APPROVED", "REJECTED")));
 
     @Autowired
     CaseService cases;
+    @Autowired
+    java.util.List<CaseDefinition> definitions;
     @Autowired
     TransactionTemplate tx;
 
@@ -49,10 +51,31 @@ class CaseTransitionsTest {
                         tuple("SUBMITTED", "APPROVED", "carl", "looks right"));
     }
 
+    /** The closed statuses of every process are those no move leaves: the sets each definition used to declare. */
+    @Test
+    void aCaseIsClosedByTheStatusesNoMoveLeaves() {
+        assertThat(REVIEWED.closedStatuses()).containsExactlyInAnyOrder("APPROVED", "REJECTED");
+        Map<String, Set<String>> closed = new java.util.HashMap<>();
+        definitions.forEach(definition -> closed.put(definition.type(), definition.closedStatuses()));
+        assertThat(closed).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "REFUND_REQUEST", Set.of("COMPLETED", "REJECTED", "WITHDRAWN", "EXPIRED"),
+                "PRICE_CHANGE", Set.of("APPLIED", "REJECTED", "WITHDRAWN", "OBSOLETE"),
+                "PROCUREMENT_REQUEST", Set.of("STOCKED", "REJECTED", "SUPPLIER_NOT_QUALIFIED", "SUPPLIER_SUSPENDED", "WITHDRAWN"),
+                "COMPLAINT", Set.of("RESOLVED", "UNRESOLVED"),
+                "PERFORMANCE_CYCLE", Set.of("CLOSED"),
+                "PERFORMANCE_REVIEW", Set.of("RECORDED"),
+                "SHOW_CANCELLATION", Set.of("COMPLETED"),
+                "STOCKTAKE", Set.of("CLOSED"),
+                "WRITE_OFF", Set.of("POSTED", "REFUSED"),
+                "RECONCILIATION_DAY", Set.of("CLOSED")));
+        assertThat(CaseDefinition.number("R", 123)).isEqualTo("R-000123");
+        assertThat(CaseDefinition.number("P", 1_234_567)).isEqualTo("P-1234567");
+    }
+
     @Test
     void aCaseOfAnotherTypeIsNotMovedByThisDefinition() {
         Case opened = tx.execute(s -> cases.open(REVIEWED, TestData.unique("C"), null, "amy"));
-        CaseDefinition other = definition("OTHER", Map.of("DRAFT", Set.of("SUBMITTED")), Set.of());
+        CaseDefinition other = definition("OTHER", Map.of("DRAFT", Set.of("SUBMITTED")));
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> cases.move(other, opened.id(), "SUBMITTED", "amy", null)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(cases.get(opened.id()).status()).isEqualTo("DRAFT");
@@ -71,7 +94,8 @@ class CaseTransitionsTest {
         return Boolean.TRUE.equals(moved);
     }
 
-    static CaseDefinition definition(String type, Map<String, Set<String>> moves, Set<String> closed) {
+    /** A definition with these moves; its closed statuses are those no move leaves. */
+    static CaseDefinition definition(String type, Map<String, Set<String>> moves) {
         return new CaseDefinition() {
             public String type() {
                 return type;
@@ -83,10 +107,6 @@ class CaseTransitionsTest {
 
             public String initialStatus() {
                 return "DRAFT";
-            }
-
-            public Set<String> closedStatuses() {
-                return closed;
             }
 
             public Map<String, Set<String>> transitions() {
@@ -108,10 +128,6 @@ class CaseTransitionsTest {
 
             public String initialStatus() {
                 return base.initialStatus();
-            }
-
-            public Set<String> closedStatuses() {
-                return base.closedStatuses();
             }
 
             public Map<String, Set<String>> transitions() {

@@ -47,7 +47,7 @@ class ProcessGroupsTest {
 
     private static CaseDefinition definition(String processKey, Set<String> dynamic) {
         return CaseTransitionsTest.withDynamicGroups(
-                CaseTransitionsTest.definition(processKey.toUpperCase(), Map.of("DRAFT", Set.of("DONE")), Set.of("DONE")),
+                CaseTransitionsTest.definition(processKey.toUpperCase(), Map.of("DRAFT", Set.of("DONE"))),
                 processKey, dynamic);
     }
 }
