@@ -46,8 +46,4 @@ class NodeName extends AbstractProcessEnginePlugin {
             log.info("Job executor locks jobs as {}", lockOwner);
         }
     }
-
-    String lockOwner() {
-        return lockOwner;
-    }
 }

@@ -49,11 +49,19 @@ final class ClusterDatabase {
     private static HikariDataSource pool(String url) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
-        pool.setUsername(env("TICKETOPS_TEST_MYSQL_USER", "root"));
-        pool.setPassword(env("TICKETOPS_TEST_MYSQL_PASSWORD", ""));
+        pool.setUsername(user());
+        pool.setPassword(password());
         pool.setMaximumPoolSize(4);
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return pool;
+    }
+
+    static String user() {
+        return env("TICKETOPS_TEST_MYSQL_USER", "root");
+    }
+
+    static String password() {
+        return env("TICKETOPS_TEST_MYSQL_PASSWORD", "");
     }
 
     private static String env(String name, String fallback) {

@@ -352,77 +352,30 @@ final class ClusterLoad {
         }
     }
 
-    /**
-     * A complaint has no Idempotency-Key: when the node dies with the call open its outcome is in doubt, and the
-     * clerk looks before registering it again (here: by its text, which is unique).
-     */
+    /** A complaint; its text comes back byte for byte. */
     private void complaint(Sale sale, String text, int i) {
-        Map<String, Object> body = Map.of("customerId", sale.customerId(), "orderId", sale.orderId(), "showId", show,
-                "channel", "PHONE", "category", "OTHER", "severity", "LOW", "description", text);
-        byte[] bytes = ClusterClient.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            var answer = http.once((i + attempt) % http.nodes(), REQUESTER, "POST", "/api/complaints", bytes, "application/json", null);
-            if (answer != null && answer.notConnected()) {
-                ClusterClient.sleep(200);
-                continue;
-            }
-            if (answer == null) {
-                inDoubt.incrementAndGet();
-                if (db.queryForObject("SELECT COUNT(*) FROM to_complaints WHERE description = ?", Long.class, text) > 0) {
-                    tally.count("complaint", false);
-                    complaintTexts.add(text);
-                    return;
-                }
-                ClusterClient.sleep(500);
-                continue;
-            }
-            tally.count("complaint", answer.status() != 201);
-            if (answer.status() == 201) {
-                complaintTexts.add(text);
-                String id = answer.json().path("complaint").path("id").asText();
-                String back = http.json(i, REQUESTER, "GET", "/api/complaints/" + id, null, null).json().path("complaint")
-                        .path("description").asText();
-                if (!back.equals(text)) {
-                    problems.add("complaint " + id + " came back as " + back);
-                }
-            } else {
-                problems.add("complaint " + i + ": " + answer);
-            }
+        Long id = createWithoutKey("complaint", i, REQUESTER, "/api/complaints", Map.of("customerId", sale.customerId(),
+                "orderId", sale.orderId(), "showId", show, "channel", "PHONE", "category", "OTHER", "severity", "LOW",
+                "description", text), "SELECT id FROM to_complaints WHERE description = ?", text,
+                created -> created.path("complaint").path("id").asLong());
+        if (id == null) {
             return;
+        }
+        complaintTexts.add(text);
+        String back = http.json(i, REQUESTER, "GET", "/api/complaints/" + id, null, null).json().path("complaint")
+                .path("description").asText();
+        if (!back.equals(text)) {
+            problems.add("complaint " + id + " came back as " + back);
         }
     }
 
-    /** A procurement request (in doubt: looked up by its justification); every other one is withdrawn by its buyer. */
+    /** A procurement request; every other one is withdrawn by its buyer. */
     private void procurement(int i) {
         String justification = "Cluster run: more stalls for the second night, batch " + i;
-        Map<String, Object> body = Map.of("supplierId", supplier, "showId", show, "categoryId", stalls, "quantity", 20,
-                "unitCost", "150.00", "plannedSalePrice", "280.00", "justification", justification);
-        byte[] bytes = ClusterClient.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
-        Long id = null;
-        for (int attempt = 0; attempt < 10 && id == null; attempt++) {
-            var answer = http.once((i + attempt) % http.nodes(), BUYER, "POST", "/api/procurement-requests", bytes, "application/json", null);
-            if (answer != null && answer.notConnected()) {
-                ClusterClient.sleep(200);
-                continue;
-            }
-            if (answer == null) {
-                inDoubt.incrementAndGet();
-                List<Long> found = db.queryForList("SELECT id FROM to_procurement_requests WHERE justification = ?", Long.class,
-                        justification);
-                if (!found.isEmpty()) {
-                    id = found.get(0);
-                    tally.count("procurement request", false);
-                }
-                ClusterClient.sleep(500);
-                continue;
-            }
-            tally.count("procurement request", answer.status() != 201);
-            if (answer.status() != 201) {
-                problems.add("procurement " + i + ": " + answer);
-                return;
-            }
-            id = answer.json().path("request").path("id").asLong();
-        }
+        Long id = createWithoutKey("procurement request", i, BUYER, "/api/procurement-requests", Map.of("supplierId", supplier,
+                "showId", show, "categoryId", stalls, "quantity", 20, "unitCost", "150.00", "plannedSalePrice", "280.00",
+                "justification", justification), "SELECT id FROM to_procurement_requests WHERE justification = ?", justification,
+                created -> created.path("request").path("id").asLong());
         if (id == null) {
             return;
         }
@@ -435,6 +388,42 @@ final class ClusterLoad {
                 problems.add("withdraw procurement " + id + ": " + withdrawn);
             }
         }
+    }
+
+    /**
+     * Creates something through an endpoint that takes no Idempotency-Key: a call that reached no node goes to the
+     * next; when the connection broke after the call went out, its outcome is in doubt, and the clerk looks it up
+     * (here: by a text that is unique to it) before sending it again. Returns the id of what was created, or null when
+     * it was refused (counted, and listed as a problem).
+     */
+    private Long createWithoutKey(String kind, int i, String user, String path, Map<String, Object> body, String lookup,
+                                  String unique, java.util.function.ToLongFunction<JsonNode> idOf) {
+        byte[] bytes = ClusterClient.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var answer = http.once((i + attempt) % http.nodes(), user, "POST", path, bytes, "application/json", null);
+            if (answer != null && answer.notConnected()) {
+                ClusterClient.sleep(200);
+                continue;
+            }
+            if (answer == null) {
+                inDoubt.incrementAndGet();
+                List<Long> found = db.queryForList(lookup, Long.class, unique);
+                if (!found.isEmpty()) {
+                    tally.count(kind, false);
+                    return found.get(0);
+                }
+                ClusterClient.sleep(500);
+                continue;
+            }
+            tally.count(kind, answer.status() != 201);
+            if (answer.status() != 201) {
+                problems.add(kind + " " + i + ": " + answer);
+                return null;
+            }
+            return idOf.applyAsLong(answer.json());
+        }
+        problems.add(kind + " " + i + ": no node took it");
+        return null;
     }
 
     /**

@@ -38,8 +38,7 @@ final class ClusterNode {
                 "-Xmx" + System.getProperty("cluster.heap", "640m"), "-XX:+UseParallelGC", "-cp", classPath(),
                 "org.ticketops.TicketOpsApplication", "--spring.profiles.active=mysql", "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + env("TICKETOPS_TEST_MYSQL_USER", "root"),
-                "--spring.datasource.password=" + env("TICKETOPS_TEST_MYSQL_PASSWORD", ""),
+                "--spring.datasource.username=" + ClusterDatabase.user(), "--spring.datasource.password=" + ClusterDatabase.password(),
                 "--ticketops.node-name=" + name,
                 "--ticketops.admin.user=" + ADMIN, "--ticketops.admin.password=" + ADMIN_PASSWORD,
                 // the demo provider records pay-outs under their idempotency keys (a test cluster has no real one)
@@ -53,11 +52,6 @@ final class ClusterNode {
                 "--logging.level.root=WARN", "--logging.level.org.ticketops=INFO"));
         args.addAll(extraArgs);
         this.command = List.copyOf(args);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 
     /** Surefire runs tests from a manifest-only jar; it names the real class path in this property. */
