@@ -18,6 +18,7 @@ import org.ticketops.casework.CaseService;
 import org.ticketops.catalog.CatalogService;
 import org.ticketops.catalog.Show;
 import org.ticketops.catalog.TicketCategory;
+import org.ticketops.platform.LockLosers;
 import org.ticketops.sales.Order;
 import org.ticketops.sales.SalesService;
 import org.ticketops.sales.Ticket;
@@ -68,7 +69,8 @@ public class RefundRegistration {
      * starts with no variables: its first step registers the case from what this call hands it (see
      * {@link RefundIntake}), the same step a Tasklist start goes through. With an idempotency key, a retry
      * by the same user with the same body returns the first request, with another body it is refused; of
-     * concurrent retries one registers and the others answer its request.
+     * concurrent retries one registers and the others answer its request. A start that the database rolled back
+     * as a deadlock's loser runs again ({@link LockLosers}).
      */
     public RefundRequestDetails open(NewRefundRequest command, String user, String idempotencyKey) {
         String hash = null;
@@ -84,8 +86,8 @@ public class RefundRegistration {
         }
         RefundIntake.Pending pending = new RefundIntake.Pending(command, user, idempotencyKey, hash);
         try {
-            String processInstanceId = transactions.execute(status -> RefundIntake.with(pending, () ->
-                    runtime.createProcessInstanceByKey(RefundService.PROCESS_KEY).execute().getId()));
+            String processInstanceId = LockLosers.again("refund request", () -> transactions.execute(status ->
+                    RefundIntake.with(pending, () -> runtime.createProcessInstanceByKey(RefundService.PROCESS_KEY).execute().getId())));
             return refunds.details(refunds.byProcessInstance(processInstanceId).orElseThrow().id());
         } catch (DuplicateKeyException | RefundProblems.TicketAlreadyInRequest
                  | org.springframework.dao.ConcurrencyFailureException e) {

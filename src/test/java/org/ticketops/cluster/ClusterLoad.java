@@ -281,7 +281,8 @@ final class ClusterLoad {
             body.put("targetCategoryId", fate == Fate.EXCHANGE_CUSTOMER_PAYS ? premium : upper);
         }
         String kind = fate.exchange() ? "exchange request" : "refund request";
-        var answer = http.json(sale.index(), REQUESTER, "POST", "/api/refund-requests", body, "request-" + sale.index());
+        var answer = untilNoConflict(() -> http.json(sale.index(), REQUESTER, "POST", "/api/refund-requests", body,
+                "request-" + sale.index()));
         boolean created = answer.status() == 201 || answer.status() == 200;
         tally.count(kind, !created);
         if (!created) {
