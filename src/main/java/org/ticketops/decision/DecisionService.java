@@ -261,7 +261,10 @@ public class DecisionService {
         }
     }
 
-    /** Re-reads which versions are active; an activation on another node is in force here after this. */
+    /**
+     * Re-reads which versions are active; an activation on another node is in force here after this. A version that
+     * came into force on another node is compiled here now, by this scheduled run, not by the first call to decide.
+     */
     @Scheduled(fixedDelayString = "${ticketops.decisions.refresh-interval:PT4S}",
             initialDelayString = "${ticketops.decisions.refresh-interval:PT4S}")
     public void refreshActive() {
@@ -270,8 +273,38 @@ public class DecisionService {
             TableVersionRef before = active.put(row.tableName(), ref);
             if (before != null && !before.equals(ref)) {
                 log.info("Decision table {} is now v{} (was v{})", ref.table(), ref.version(), before.version());
+                warm(ref);
             }
         }
+    }
+
+    /**
+     * Compiles the versions in force that this node has not compiled yet: a node that starts on a database that
+     * already holds the tables (a restart, a second node) compiles them while it starts, not in the first desk calls,
+     * where a busy machine could make a compile outlast its timeout. One that fails here compiles on first use.
+     */
+    public void warmUp() {
+        if (active.isEmpty()) {
+            refreshActive();
+        }
+        active.values().forEach(this::warm);
+    }
+
+    private void warm(TableVersionRef ref) {
+        if (!tables.containsKey(ref.table()) || compiled.containsKey(key(ref.table(), ref.version()))) {
+            return;
+        }
+        try {
+            compiled(ref.table(), ref.version());
+        } catch (RuntimeException e) {
+            log.warn("Decision table {} v{} did not compile ahead of use ({}); it compiles on first use", ref.table(),
+                    ref.version(), e.getMessage());
+        }
+    }
+
+    /** Whether this node holds the compiled version (tests). */
+    boolean isCompiled(String table, int version) {
+        return compiled.containsKey(key(table, version));
     }
 
     public List<DecisionTable<?, ?>> definitions() {

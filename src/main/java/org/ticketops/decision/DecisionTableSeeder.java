@@ -76,6 +76,7 @@ class DecisionTableSeeder implements InitializingBean {
                         + " (was v{})", table.name(), released.version(), active.version());
             });
         }
+        decisions.warmUp();
     }
 
     private static byte[] read(Resource resource) {

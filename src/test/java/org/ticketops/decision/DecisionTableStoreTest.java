@@ -43,6 +43,16 @@ class DecisionTableStoreTest {
     DecisionService decisions;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    List<DecisionTable<?, ?>> tableDefinitions;
+    @Autowired
+    DecisionTableMapper store;
+    @Autowired
+    DecisionTableCompiler compiler;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired
+    java.time.Clock clock;
     Api api;
     byte[] shipped;
     String scenarios;
@@ -96,17 +106,29 @@ class DecisionTableStoreTest {
     }
 
     @Test
+    void aNodeCompilesTheVersionsInForceWhileItStartsAndANewOneWhenItComesIntoForceElsewhere() {
+        DecisionService otherNode = new DecisionService(tableDefinitions, store, compiler, audit, json, clock);
+        assertThat(otherNode.isCompiled(TABLE, before.version())).isFalse();
+        otherNode.warmUp();
+        for (DecisionTable<?, ?> table : decisions.definitions()) {
+            assertThat(otherNode.isCompiled(table.name(), decisions.activeVersion(table.name()).version()))
+                    .as(table.name()).isTrue();
+        }
+
+        ResponseEntity<String> response = upload("olivia", withFeeOfFirstTierRow(7), sevenPercentScenarios(), "7 %");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        int version = tree(response).path("version").asInt();
+        assertThat(otherNode.isCompiled(TABLE, version)).isFalse();
+        otherNode.refreshActive();
+        assertThat(otherNode.isCompiled(TABLE, version)).as("compiled by the refresh, before any call decides").isTrue();
+        assertThat(otherNode.activeVersion(TABLE).version()).isEqualTo(version);
+    }
+
+    @Test
     void aValidTableWithMatchingScenariosIsInForceAtOnceAndCanBeRolledBack() {
         int versionsBefore = decisions.versions(TABLE).size();
         byte[] cheaper = withFeeOfFirstTierRow(7);
-        String newScenarios = scenarios.replace("refund none 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,NONE,480.00,true,,5,5.00,24.00,456.00",
-                "refund none 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,NONE,480.00,true,,7,5.00,33.60,446.40")
-                .replace("refund silver 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,SILVER,480.00,true,,5,5.00,24.00,456.00",
-                        "refund silver 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,SILVER,480.00,true,,7,5.00,33.60,446.40")
-                .replace("standard minimum applies,REFUND,CUSTOMER_CHOICE,800,STANDARD,NONE,50.00,true,,5,5.00,5.00,45.00",
-                        "standard minimum applies,REFUND,CUSTOMER_CHOICE,800,STANDARD,NONE,50.00,true,,7,5.00,5.00,45.00")
-                .replace("half-up rounding,REFUND,CUSTOMER_CHOICE,900,STANDARD,SILVER,250.10,true,,5,5.00,12.51,237.59",
-                        "half-up rounding,REFUND,CUSTOMER_CHOICE,900,STANDARD,SILVER,250.10,true,,7,5.00,17.51,232.59");
+        String newScenarios = sevenPercentScenarios();
         assertThat(newScenarios).isNotEqualTo(scenarios);
 
         ResponseEntity<String> response = upload("olivia", cheaper, newScenarios, "7 % a month ahead");
@@ -212,6 +234,18 @@ class DecisionTableStoreTest {
         assertThat(results.size()).isGreaterThanOrEqualTo(40);
         assertThat(results.findValues("error")).allSatisfy(error -> assertThat(error.isNull()).isTrue());
         assertThat(results.findValues("actual")).allSatisfy(actual -> assertThat(actual.isEmpty()).isFalse());
+    }
+
+    /** The shipped scenarios with 7 % instead of 5 % a month ahead ({@link #withFeeOfFirstTierRow}(7)). */
+    private String sevenPercentScenarios() {
+        return scenarios.replace("refund none 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,NONE,480.00,true,,5,5.00,24.00,456.00",
+                "refund none 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,NONE,480.00,true,,7,5.00,33.60,446.40")
+                .replace("refund silver 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,SILVER,480.00,true,,5,5.00,24.00,456.00",
+                        "refund silver 720h,REFUND,CUSTOMER_CHOICE,720,STANDARD,SILVER,480.00,true,,7,5.00,33.60,446.40")
+                .replace("standard minimum applies,REFUND,CUSTOMER_CHOICE,800,STANDARD,NONE,50.00,true,,5,5.00,5.00,45.00",
+                        "standard minimum applies,REFUND,CUSTOMER_CHOICE,800,STANDARD,NONE,50.00,true,,7,5.00,5.00,45.00")
+                .replace("half-up rounding,REFUND,CUSTOMER_CHOICE,900,STANDARD,SILVER,250.10,true,,5,5.00,12.51,237.59",
+                        "half-up rounding,REFUND,CUSTOMER_CHOICE,900,STANDARD,SILVER,250.10,true,,7,5.00,17.51,232.59");
     }
 
     private int evaluateFeePercent(int hours, String tier) {
