@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.ticketops.platform.LockLosers;
+
 /**
  * Hands what an API call carries (the command and the authenticated user) to the first step of the
  * process it starts, on the same thread, so the process starts with no variables at all: nothing a caller
@@ -17,6 +20,15 @@ public final class ProcessIntake {
     private static final ThreadLocal<Map<String, Object>> PENDING = ThreadLocal.withInitial(HashMap::new);
 
     private ProcessIntake() {
+    }
+
+    /**
+     * Starts a process of {@code processKey} with {@code pending} handed to its first step; its id. A start the
+     * database rolled back as a lock wait's loser runs again, handing {@code pending} over again ({@link LockLosers}).
+     */
+    public static String start(RuntimeService runtime, String processKey, Object pending) {
+        return LockLosers.again(processKey + " start", () -> with(processKey, pending,
+                () -> runtime.startProcessInstanceByKey(processKey).getId()));
     }
 
     /** Runs {@code start} (which starts a process of {@code processKey}) with {@code pending} handed to its first step. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ticketops.casework.CaseService;
@@ -52,8 +53,9 @@ class ComplaintController {
 
     @Operation(summary = "Register a complaint (starts its handling)")
     @PostMapping("/api/complaints")
-    ResponseEntity<ComplaintView> register(@Valid @RequestBody NewComplaint command, Principal user) {
-        Complaint created = complaints.submit(command, user.getName());
+    ResponseEntity<ComplaintView> register(@Valid @RequestBody NewComplaint command, Principal user,
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Complaint created = complaints.submit(command, user.getName(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/complaints/" + created.id())).body(view(created.id()));
     }
 

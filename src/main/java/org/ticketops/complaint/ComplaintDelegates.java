@@ -72,7 +72,8 @@ class ComplaintDelegates {
                 user = authentication == null ? null : authentication.getUserId();
                 START_FORM_FIELDS.forEach(execution::removeVariable);
             }
-            long id = service.register(command, user, execution.getProcessInstanceId());
+            long id = service.register(pending.isPresent() ? pending.get() : new ComplaintService.Pending(command, user),
+                    execution.getProcessInstanceId());
             execution.setProcessBusinessKey(ComplaintCase.businessKey(id));
             execution.setVariable(COMPLAINT_ID, id);
             Complaint complaint = service.complaint(id);

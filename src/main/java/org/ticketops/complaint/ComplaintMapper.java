@@ -29,17 +29,26 @@ interface ComplaintMapper {
         public Instant firstResponseDue;
         public Instant resolutionDue;
         public String processInstanceId;
+        public String idempotencyKey;
+        public String idempotencyHash;
     }
 
     @Insert("""
             INSERT INTO to_complaints (customer_id, order_id, show_id, channel, category, severity, description,
                 responsible_group, registered_by, registered_at, first_response_due, resolution_due, process_instance_id,
-                updated_at)
+                idempotency_key, idempotency_hash, updated_at)
             VALUES (#{customerId}, #{orderId}, #{showId}, #{channel}, #{category}, #{severity}, #{description},
                 #{responsibleGroup}, #{registeredBy}, #{registeredAt}, #{firstResponseDue}, #{resolutionDue},
-                #{processInstanceId}, #{registeredAt})""")
+                #{processInstanceId}, #{idempotencyKey}, #{idempotencyHash}, #{registeredAt})""")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(Row row);
+
+    /** The complaint a user registered with an Idempotency-Key, with the hash of the body it came with. */
+    record Keyed(long id, String idempotencyHash) {
+    }
+
+    @Select("SELECT id, idempotency_hash FROM to_complaints WHERE registered_by = #{user} AND idempotency_key = #{key}")
+    Optional<Keyed> findByIdempotencyKey(@Param("user") String user, @Param("key") String key);
 
     @Update("UPDATE to_complaints SET case_id = #{caseId} WHERE id = #{id} AND case_id IS NULL")
     int attachCase(@Param("id") long id, @Param("caseId") long caseId);

@@ -1,5 +1,9 @@
 package org.ticketops.complaint;
 
+import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.ticketops.web.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +45,14 @@ public class ComplaintService {
     private final ComplaintDeadlines deadlines;
     private final org.ticketops.survey.SurveyService surveys;
     private final AuditTrail audit;
+    private final ObjectMapper json;
     private final Clock clock;
 
     ComplaintService(ComplaintMapper complaints, ComplaintCase complaintCase, CaseService cases, CustomerService customers,
                      CatalogService catalog, ComplaintProperties properties,
                      RuntimeService runtime, ComplaintRemedies remedies, ComplaintDeadlines deadlines,
                      org.ticketops.survey.SurveyService surveys,
-                     AuditTrail audit, Clock clock) {
+                     AuditTrail audit, ObjectMapper json, Clock clock) {
         this.complaints = complaints;
         this.complaintCase = complaintCase;
         this.cases = cases;
@@ -59,23 +64,59 @@ public class ComplaintService {
         this.deadlines = deadlines;
         this.surveys = surveys;
         this.audit = audit;
+        this.json = json;
         this.clock = clock;
     }
 
-    record Pending(NewComplaint command, String user) {
+    /** What the API (or the start form) hands the first step: the complaint, the clerk, the call's Idempotency-Key. */
+    record Pending(NewComplaint command, String user, String idempotencyKey, String idempotencyHash) {
+        Pending(NewComplaint command, String user) {
+            this(command, user, null, null);
+        }
     }
 
     public Complaint submit(NewComplaint command, String user) {
+        return submit(command, user, null);
+    }
+
+    /**
+     * Registers a complaint and starts its handling. With an Idempotency-Key, a retry by the same clerk with the same
+     * body answers the first complaint, another body is refused; of concurrent retries one registers (a unique key).
+     */
+    public Complaint submit(NewComplaint command, String user, String idempotencyKey) {
+        String key = IdempotencyKeys.checked(idempotencyKey);
+        String hash = key == null ? null : IdempotencyKeys.hash(json, command);
+        if (key != null) {
+            Optional<ComplaintMapper.Keyed> first = complaints.findByIdempotencyKey(user, key);
+            if (first.isPresent()) {
+                return replay(first.get(), key, hash);
+            }
+        }
         check(command);
-        String processInstanceId = ProcessIntake.with(ComplaintCase.PROCESS_KEY, new Pending(command, user),
-                () -> runtime.startProcessInstanceByKey(ComplaintCase.PROCESS_KEY).getId());
-        return cases.ofProcessInstance(processInstanceId).map(c -> complaint(Long.parseLong(c.businessKey().substring(2))))
-                .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no complaint"));
+        try {
+            String processInstanceId = ProcessIntake.start(runtime, ComplaintCase.PROCESS_KEY,
+                    new Pending(command, user, key, hash));
+            return cases.ofProcessInstance(processInstanceId).map(c -> complaint(Long.parseLong(c.businessKey().substring(2))))
+                    .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no complaint"));
+        } catch (DuplicateKeyException e) {
+            if (key == null) {
+                throw e;
+            }
+            // a concurrent retry with the same key registered it first
+            return complaints.findByIdempotencyKey(user, key).map(first -> replay(first, key, hash)).orElseThrow(() -> e);
+        }
+    }
+
+    private Complaint replay(ComplaintMapper.Keyed first, String key, String hash) {
+        IdempotencyKeys.requireSameBody(key, first.idempotencyHash(), hash, "complaint", first.id());
+        return complaint(first.id());
     }
 
     /** The first step: routes the complaint, sets its deadlines and opens its case. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long register(NewComplaint command, String user, String processInstanceId) {
+    public long register(Pending intake, String processInstanceId) {
+        NewComplaint command = intake.command();
+        String user = intake.user();
         if (user == null) {
             throw new InvalidField("user", "a complaint needs an authenticated clerk");
         }
@@ -95,6 +136,8 @@ public class ComplaintService {
         row.firstResponseDue = now.plus(properties.deadlines().firstResponse(command.severity()));
         row.resolutionDue = deadlines.resolutionDue(now, command.severity(), showId);
         row.processInstanceId = processInstanceId;
+        row.idempotencyKey = intake.idempotencyKey();
+        row.idempotencyHash = intake.idempotencyHash();
         complaints.insert(row);
         var opened = cases.open(complaintCase, ComplaintCase.businessKey(row.id), processInstanceId, user);
         complaints.attachCase(row.id, opened.id());

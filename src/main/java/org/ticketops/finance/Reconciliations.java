@@ -79,8 +79,7 @@ public class Reconciliations {
             throw new DayReconciled(day);
         }
         try {
-            ProcessIntake.with(ReconciliationCase.PROCESS_KEY, new Pending(day, user),
-                    () -> runtime.startProcessInstanceByKey(ReconciliationCase.PROCESS_KEY).getId());
+            ProcessIntake.start(runtime, ReconciliationCase.PROCESS_KEY, new Pending(day, user));
         } catch (RuntimeException raced) {
             for (Throwable cause = raced; cause != null; cause = cause.getCause()) {
                 if (cause instanceof DuplicateKeyException) {

@@ -73,8 +73,7 @@ public class Stocktakes {
     /** Starts a stocktake over the API; the first step registers it. */
     public Stocktake start(Scope scope, String user) {
         check(scope);
-        String pid = ProcessIntake.with(StocktakeCase.PROCESS_KEY, new Pending(scope, user),
-                () -> runtime.startProcessInstanceByKey(StocktakeCase.PROCESS_KEY).getId());
+        String pid = ProcessIntake.start(runtime, StocktakeCase.PROCESS_KEY, new Pending(scope, user));
         return cases.ofProcessInstance(pid).map(c -> stocktake(Long.parseLong(c.businessKey().substring(3))))
                 .orElseThrow(() -> new IllegalStateException("process " + pid + " registered no stocktake"));
     }

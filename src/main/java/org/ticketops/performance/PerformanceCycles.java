@@ -74,8 +74,7 @@ public class PerformanceCycles {
             throw new PerformanceProblems.CycleExists(period.toString());
         }
         try {
-            String processInstanceId = ProcessIntake.with(PerformanceCycleCase.PROCESS_KEY, new Pending(period, user),
-                    () -> runtime.startProcessInstanceByKey(PerformanceCycleCase.PROCESS_KEY).getId());
+            String processInstanceId = ProcessIntake.start(runtime, PerformanceCycleCase.PROCESS_KEY, new Pending(period, user));
             log.info("Performance cycle {} started by {} ({})", period, user, processInstanceId);
         } catch (RuntimeException raced) {
             for (Throwable cause = raced; cause != null; cause = cause.getCause()) {

@@ -62,10 +62,14 @@ public class LockLosers {
     }
 
     /**
-     * Runs {@code transaction}, which opens and ends its own transaction (a {@code TransactionTemplate}), again when the
-     * database chose it as a lock wait's loser, for callers that do not go through a {@code @Transactional} proxy.
+     * Runs {@code transaction}, which opens and ends its own transaction (a {@code TransactionTemplate}, an engine
+     * command), again when the database chose it as a lock wait's loser, for callers that do not go through a
+     * {@code @Transactional} proxy. Inside a caller's transaction it runs once.
      */
     public static <T> T again(String what, Supplier<T> transaction) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transaction.get(); // it joins a transaction of the caller's: that one is the one to run again
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();

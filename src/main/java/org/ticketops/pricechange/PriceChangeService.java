@@ -95,8 +95,7 @@ public class PriceChangeService {
     /** Submits a change over the API: checks it, then starts the process, whose first step registers it. */
     public PriceChange submit(NewPriceChange command, String user) {
         check(command);
-        String processInstanceId = ProcessIntake.with(PriceChangeCase.PROCESS_KEY, new Pending(command, user),
-                () -> runtime.startProcessInstanceByKey(PriceChangeCase.PROCESS_KEY).getId());
+        String processInstanceId = ProcessIntake.start(runtime, PriceChangeCase.PROCESS_KEY, new Pending(command, user));
         return cases.ofProcessInstance(processInstanceId).map(c -> change(Long.parseLong(c.businessKey().substring(3))))
                 .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no price change"));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Procurement requests: procurement submits and withdraws; the approvers and finance read. */
@@ -54,8 +55,9 @@ class ProcurementController {
 
     @Operation(summary = "Submit a procurement request (starts its approval)")
     @PostMapping("/api/procurement-requests")
-    ResponseEntity<RequestView> submit(@Valid @RequestBody NewProcurementRequest command, Principal user) {
-        ProcurementRequest created = procurement.submit(command, user.getName());
+    ResponseEntity<RequestView> submit(@Valid @RequestBody NewProcurementRequest command, Principal user,
+                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ProcurementRequest created = procurement.submit(command, user.getName(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/procurement-requests/" + created.id())).body(view(created.id()));
     }
 

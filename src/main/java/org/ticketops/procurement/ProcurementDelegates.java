@@ -77,7 +77,8 @@ class ProcurementDelegates {
                 user = authentication == null ? null : authentication.getUserId();
                 START_FORM_FIELDS.forEach(execution::removeVariable); // the row holds them now
             }
-            long id = procurement.register(command, user, execution.getProcessInstanceId());
+            long id = procurement.register(pending.isPresent() ? pending.get() : new ProcurementService.Pending(command, user),
+                    execution.getProcessInstanceId());
             execution.setProcessBusinessKey(ProcurementCase.businessKey(id));
             execution.setVariable(REQUEST_ID, id);
             execution.setVariable(APPROVAL_REMINDER, properties.approvalReminder().toString());

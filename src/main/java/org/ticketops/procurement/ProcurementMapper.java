@@ -31,17 +31,26 @@ public interface ProcurementMapper {
         public String requestedBy;
         public Instant requestedAt;
         public String processInstanceId;
+        public String idempotencyKey;
+        public String idempotencyHash;
     }
 
     @Insert("""
             INSERT INTO to_procurement_requests (supplier_id, show_id, category_id, new_category_name, new_category_type,
                 quantity, unit_cost, planned_sale_price, total, justification, requested_by, requested_at,
-                process_instance_id, updated_at)
+                process_instance_id, idempotency_key, idempotency_hash, updated_at)
             VALUES (#{supplierId}, #{showId}, #{categoryId}, #{newCategoryName}, #{newCategoryType}, #{quantity}, #{unitCost},
                 #{plannedSalePrice}, #{total}, #{justification}, #{requestedBy}, #{requestedAt}, #{processInstanceId},
-                #{requestedAt})""")
+                #{idempotencyKey}, #{idempotencyHash}, #{requestedAt})""")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(Row row);
+
+    /** The request a user submitted with an Idempotency-Key, with the hash of the body it came with. */
+    record Keyed(long id, String idempotencyHash) {
+    }
+
+    @Select("SELECT id, idempotency_hash FROM to_procurement_requests WHERE requested_by = #{user} AND idempotency_key = #{key}")
+    Optional<Keyed> findByIdempotencyKey(@Param("user") String user, @Param("key") String key);
 
     @Update("UPDATE to_procurement_requests SET case_id = #{caseId} WHERE id = #{id} AND case_id IS NULL")
     int attachCase(@Param("id") long id, @Param("caseId") long caseId);

@@ -1,9 +1,11 @@
 package org.ticketops.procurement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ticketops.casework.Approver;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -22,6 +24,7 @@ import org.ticketops.decision.Decision;
 import org.ticketops.decision.DecisionService;
 import org.ticketops.decision.DecisionSubject;
 import org.ticketops.identity.FourEyesViolation;
+import org.ticketops.web.IdempotencyKeys;
 import org.ticketops.web.InvalidField;
 import org.ticketops.web.NotFound;
 
@@ -45,11 +48,13 @@ public class ProcurementService {
     private final ProcurementApprovalTable approvalTable;
     private final RuntimeService runtime;
     private final AuditTrail audit;
+    private final ObjectMapper json;
     private final Clock clock;
 
     ProcurementService(ProcurementMapper requests, ProcurementCase procurementCase, CaseService cases,
                        SupplierService suppliers, CatalogService catalog, DecisionService decisions,
-                       ProcurementApprovalTable approvalTable, RuntimeService runtime, AuditTrail audit, Clock clock) {
+                       ProcurementApprovalTable approvalTable, RuntimeService runtime, AuditTrail audit, ObjectMapper json,
+                       Clock clock) {
         this.requests = requests;
         this.procurementCase = procurementCase;
         this.cases = cases;
@@ -59,26 +64,61 @@ public class ProcurementService {
         this.approvalTable = approvalTable;
         this.runtime = runtime;
         this.audit = audit;
+        this.json = json;
         this.clock = clock;
     }
 
-    /** What the API hands the process's first step. */
-    record Pending(NewProcurementRequest command, String user) {
+    /** What the API (or the start form) hands the process's first step, with the call's Idempotency-Key. */
+    record Pending(NewProcurementRequest command, String user, String idempotencyKey, String idempotencyHash) {
+        Pending(NewProcurementRequest command, String user) {
+            this(command, user, null, null);
+        }
     }
 
-    /** Submits a request over the API: checks it, then starts the process, whose first step registers it. */
     public ProcurementRequest submit(NewProcurementRequest command, String user) {
+        return submit(command, user, null);
+    }
+
+    /**
+     * Submits a request over the API: checks it, then starts the process, whose first step registers it. With an
+     * Idempotency-Key, a retry by the same user with the same body answers the first request, another body is
+     * refused; of concurrent retries one registers (a unique key).
+     */
+    public ProcurementRequest submit(NewProcurementRequest command, String user, String idempotencyKey) {
+        String key = IdempotencyKeys.checked(idempotencyKey);
+        String hash = key == null ? null : IdempotencyKeys.hash(json, command);
+        if (key != null) {
+            Optional<ProcurementMapper.Keyed> first = requests.findByIdempotencyKey(user, key);
+            if (first.isPresent()) {
+                return replay(first.get(), key, hash);
+            }
+        }
         check(command);
-        String processInstanceId = ProcessIntake.with(ProcurementCase.PROCESS_KEY, new Pending(command, user),
-                () -> runtime.startProcessInstanceByKey(ProcurementCase.PROCESS_KEY).getId());
-        return cases.ofProcessInstance(processInstanceId)
-                .flatMap(c -> requests.find(Long.parseLong(c.businessKey().substring(2))))
-                .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no request"));
+        try {
+            String processInstanceId = ProcessIntake.start(runtime, ProcurementCase.PROCESS_KEY,
+                    new Pending(command, user, key, hash));
+            return cases.ofProcessInstance(processInstanceId)
+                    .flatMap(c -> requests.find(Long.parseLong(c.businessKey().substring(2))))
+                    .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no request"));
+        } catch (DuplicateKeyException e) {
+            if (key == null) {
+                throw e;
+            }
+            // a concurrent retry with the same key registered it first
+            return requests.findByIdempotencyKey(user, key).map(first -> replay(first, key, hash)).orElseThrow(() -> e);
+        }
+    }
+
+    private ProcurementRequest replay(ProcurementMapper.Keyed first, String key, String hash) {
+        IdempotencyKeys.requireSameBody(key, first.idempotencyHash(), hash, "procurement request", first.id());
+        return requests.find(first.id()).orElseThrow();
     }
 
     /** The first step of the process: checks the request again, stores it and opens its case. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public long register(NewProcurementRequest command, String user, String processInstanceId) {
+    public long register(Pending intake, String processInstanceId) {
+        NewProcurementRequest command = intake.command();
+        String user = intake.user();
         if (user == null) {
             throw new InvalidField("user", "a procurement request needs an authenticated requester");
         }
@@ -99,6 +139,8 @@ public class ProcurementService {
         row.requestedBy = user;
         row.requestedAt = clock.instant();
         row.processInstanceId = processInstanceId;
+        row.idempotencyKey = intake.idempotencyKey();
+        row.idempotencyHash = intake.idempotencyHash();
         requests.insert(row);
         var opened = cases.open(procurementCase, ProcurementCase.businessKey(row.id), processInstanceId, user);
         requests.attachCase(row.id, opened.id());

@@ -117,14 +117,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The database chose this request as the loser of a lock wait (a deadlock, a lock timeout): nothing was changed. */
     @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> onLockConflict(org.springframework.dao.PessimisticLockingFailureException e) {
-        log.warn("Lock conflict, request rolled back: {}", e.getMostSpecificCause().getMessage());
+    ResponseEntity<ProblemDetail> onLockConflict(RuntimeException e) {
+        log.warn("Lock conflict, request rolled back: {}",
+                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                 "Changed meanwhile", "Another change held the same data at this moment; nothing was changed. Try again."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        if (e instanceof RuntimeException runtime && org.ticketops.platform.LockLosers.lost(e)) {
+            // the engine's own SQL lost a lock wait: wrapped in its exception, it is the same conflict
+            return onLockConflict(runtime);
+        }
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Internal error", "Something went wrong on our side; nothing was changed. The error is logged."));

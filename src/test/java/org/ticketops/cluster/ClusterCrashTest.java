@@ -91,10 +91,9 @@ class ClusterCrashTest {
             String table = checks.table(sales);
             System.out.printf(Locale.ROOT, "%nCluster run on %s: node A up in %.1f s, node B in %.1f s; %d orders sold in %.1f s;"
                     + " %d requests sent and ended in %.1f s; node B killed (SIGKILL) after %d requests with %d jobs locked,"
-                    + " back in %.1f s; %d calls failed over, %d non-idempotent calls in doubt (looked up, not repeated),"
-                    + " %d calls tried again after 409 CONCURRENT_CHANGE%n%s", database.name(), upA, upB, sales.size(), sold,
+                    + " back in %.1f s; %d calls failed over, %d calls tried again after 409 CONCURRENT_CHANGE%n%s", database.name(), upA, upB, sales.size(), sold,
                     load.requests.size(), requested, REQUESTS * 2 / 5, lockedAtKill[0], restartedIn, load.http.failovers.get(),
-                    load.inDoubt.get(), load.conflictsRetried.get(), table);
+                    load.conflictsRetried.get(), table);
             List<String> failures = new java.util.ArrayList<>(load.problems);
             failures.addAll(checks.findings());
             assertThat(failures).as("what the driver met, then what the database says").isEmpty();

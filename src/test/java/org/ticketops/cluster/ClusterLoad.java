@@ -116,7 +116,6 @@ final class ClusterLoad {
     final List<String> complaintTexts = Collections.synchronizedList(new ArrayList<>());
     final List<Long> procurementIds = Collections.synchronizedList(new ArrayList<>());
     final Set<Long> withdrawnProcurements = ConcurrentHashMap.newKeySet();
-    final AtomicInteger inDoubt = new AtomicInteger();
     final AtomicInteger conflictsRetried = new AtomicInteger();
     final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     long show;
@@ -355,9 +354,9 @@ final class ClusterLoad {
 
     /** A complaint; its text comes back byte for byte. */
     private void complaint(Sale sale, String text, int i) {
-        Long id = createWithoutKey("complaint", i, REQUESTER, "/api/complaints", Map.of("customerId", sale.customerId(),
-                "orderId", sale.orderId(), "showId", show, "channel", "PHONE", "category", "OTHER", "severity", "LOW",
-                "description", text), "SELECT id FROM to_complaints WHERE description = ?", text,
+        Long id = created("complaint", i, untilNoConflict(() -> http.json(i, REQUESTER, "POST", "/api/complaints",
+                Map.of("customerId", sale.customerId(), "orderId", sale.orderId(), "showId", show, "channel", "PHONE",
+                        "category", "OTHER", "severity", "LOW", "description", text), "complaint-" + i)),
                 created -> created.path("complaint").path("id").asLong());
         if (id == null) {
             return;
@@ -373,10 +372,10 @@ final class ClusterLoad {
     /** A procurement request; every other one is withdrawn by its buyer. */
     private void procurement(int i) {
         String justification = "Cluster run: more stalls for the second night, batch " + i;
-        Long id = createWithoutKey("procurement request", i, BUYER, "/api/procurement-requests", Map.of("supplierId", supplier,
-                "showId", show, "categoryId", stalls, "quantity", 20, "unitCost", "150.00", "plannedSalePrice", "280.00",
-                "justification", justification), "SELECT id FROM to_procurement_requests WHERE justification = ?", justification,
-                created -> created.path("request").path("id").asLong());
+        Long id = created("procurement request", i, untilNoConflict(() -> http.json(i, BUYER, "POST",
+                "/api/procurement-requests", Map.of("supplierId", supplier, "showId", show, "categoryId", stalls,
+                        "quantity", 20, "unitCost", "150.00", "plannedSalePrice", "280.00", "justification", justification),
+                "procurement-" + i)), created -> created.path("request").path("id").asLong());
         if (id == null) {
             return;
         }
@@ -392,39 +391,16 @@ final class ClusterLoad {
     }
 
     /**
-     * Creates something through an endpoint that takes no Idempotency-Key: a call that reached no node goes to the
-     * next; when the connection broke after the call went out, its outcome is in doubt, and the clerk looks it up
-     * (here: by a text that is unique to it) before sending it again. Returns the id of what was created, or null when
-     * it was refused (counted, and listed as a problem).
+     * What a create call answered: the id of what it created (a retry with the same Idempotency-Key, failed over or after
+     * a 409, answers the first), or null when it was refused (counted, and listed as a problem).
      */
-    private Long createWithoutKey(String kind, int i, String user, String path, Map<String, Object> body, String lookup,
-                                  String unique, java.util.function.ToLongFunction<JsonNode> idOf) {
-        byte[] bytes = ClusterClient.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            var answer = http.once((i + attempt) % http.nodes(), user, "POST", path, bytes, "application/json", null);
-            if (answer != null && answer.notConnected()) {
-                ClusterClient.sleep(200);
-                continue;
-            }
-            if (answer == null) {
-                inDoubt.incrementAndGet();
-                List<Long> found = db.queryForList(lookup, Long.class, unique);
-                if (!found.isEmpty()) {
-                    tally.count(kind, false);
-                    return found.get(0);
-                }
-                ClusterClient.sleep(500);
-                continue;
-            }
-            tally.count(kind, answer.status() != 201);
-            if (answer.status() != 201) {
-                problems.add(kind + " " + i + ": " + answer);
-                return null;
-            }
-            return idOf.applyAsLong(answer.json());
+    private Long created(String kind, int i, ClusterClient.Answer answer, java.util.function.ToLongFunction<JsonNode> idOf) {
+        tally.count(kind, answer.status() != 201);
+        if (answer.status() != 201) {
+            problems.add(kind + " " + i + ": " + answer);
+            return null;
         }
-        problems.add(kind + " " + i + ": no node took it");
-        return null;
+        return idOf.applyAsLong(answer.json());
     }
 
     /**

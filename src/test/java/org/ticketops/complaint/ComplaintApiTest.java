@@ -139,4 +139,45 @@ class ComplaintApiTest {
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ComplaintCase.PROCESS_KEY, form))
                 .hasMessageContaining("registeredBy");
     }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstComplaintAndAnotherBodyIsRefused() throws Exception {
+        Customer customer = data.customer(MemberTier.NONE);
+        long before = rows();
+        String key = "complaint-" + System.nanoTime();
+        long first = api().post("amy", "/api/complaints", body(customer, null), Map.of("Idempotency-Key", key))
+                .hasStatus(201).tree().path("complaint").path("id").asLong();
+        assertThat(api().post("amy", "/api/complaints", body(customer, null), Map.of("Idempotency-Key", key))
+                .hasStatus(201).tree().path("complaint").path("id").asLong()).isEqualTo(first);
+        assertThat(rows()).isEqualTo(before + 1);
+
+        Map<String, Object> other = body(customer, null);
+        other.put("severity", "LOW");
+        assertThat(api().post("amy", "/api/complaints", other, Map.of("Idempotency-Key", key)).isProblem(422).code())
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        api().post("amy", "/api/complaints", body(customer, null), Map.of("Idempotency-Key", " ")).isProblem(400, "Idempotency-Key");
+        assertThat(rows()).isEqualTo(before + 1);
+        // a key is the clerk's own: another clerk's call with the same key is another complaint
+        assertThat(api().post("carl", "/api/complaints", body(customer, null), Map.of("Idempotency-Key", key))
+                .hasStatus(201).tree().path("complaint").path("id").asLong()).isNotEqualTo(first);
+
+        // retries sent at once: one registers, the others answer it
+        String burst = "burst-" + System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> api().post("amy", "/api/complaints", body(customer, null),
+                        Map.of("Idempotency-Key", burst))));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ids.add(answer.get().hasStatus(201).tree().path("complaint").path("id").asLong());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(rows()).isEqualTo(before + 3);
+    }
 }

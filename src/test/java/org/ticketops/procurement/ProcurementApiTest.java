@@ -198,4 +198,21 @@ class ProcurementApiTest {
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ProcurementCase.PROCESS_KEY, form))
                 .hasMessageContaining("requestedBy");
     }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstRequestAndAnotherBodyIsRefused() {
+        long supplier = supplier("QUALIFIED", List.of("CONCERT"));
+        TicketCategory category = category(EventKind.CONCERT, Duration.ofDays(30));
+        long before = requests();
+        String key = "procurement-" + System.nanoTime();
+        long first = api().post("paul", "/api/procurement-requests", request(supplier, category, 10, "100.00", "150.00"),
+                Map.of("Idempotency-Key", key)).hasStatus(201).tree().path("request").path("id").asLong();
+        assertThat(api().post("paul", "/api/procurement-requests", request(supplier, category, 10, "100.00", "150.00"),
+                Map.of("Idempotency-Key", key)).hasStatus(201).tree().path("request").path("id").asLong()).isEqualTo(first);
+        assertThat(api().post("paul", "/api/procurement-requests", request(supplier, category, 12, "100.00", "150.00"),
+                Map.of("Idempotency-Key", key)).isProblem(422).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        api().post("paul", "/api/procurement-requests", request(supplier, category, 10, "100.00", "150.00"),
+                Map.of("Idempotency-Key", "k".repeat(101))).isProblem(400, "Idempotency-Key");
+        assertThat(requests()).as("one row and one case").isEqualTo(before + 2);
+    }
 }
