@@ -44,7 +44,7 @@ interface ComplaintMapper {
     void insert(Row row);
 
     /** The complaint a user registered with an Idempotency-Key, with the hash of the body it came with. */
-    record Keyed(long id, String idempotencyHash) {
+    record Keyed(long id, String idempotencyHash) implements org.ticketops.web.IdempotencyKeys.First {
     }
 
     @Select("SELECT id, idempotency_hash FROM to_complaints WHERE registered_by = #{user} AND idempotency_key = #{key}")

@@ -1,8 +1,6 @@
 package org.ticketops.complaint;
 
-import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.dao.DuplicateKeyException;
 import org.ticketops.web.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,30 +84,13 @@ public class ComplaintService {
     public Complaint submit(NewComplaint command, String user, String idempotencyKey) {
         String key = IdempotencyKeys.checked(idempotencyKey);
         String hash = key == null ? null : IdempotencyKeys.hash(json, command);
-        if (key != null) {
-            Optional<ComplaintMapper.Keyed> first = complaints.findByIdempotencyKey(user, key);
-            if (first.isPresent()) {
-                return replay(first.get(), key, hash);
-            }
-        }
-        check(command);
-        try {
+        return IdempotencyKeys.once(key, hash, "complaint", k -> complaints.findByIdempotencyKey(user, k), this::complaint, () -> {
+            check(command);
             String processInstanceId = ProcessIntake.start(runtime, ComplaintCase.PROCESS_KEY,
                     new Pending(command, user, key, hash));
             return cases.ofProcessInstance(processInstanceId).map(c -> complaint(Long.parseLong(c.businessKey().substring(2))))
                     .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no complaint"));
-        } catch (DuplicateKeyException e) {
-            if (key == null) {
-                throw e;
-            }
-            // a concurrent retry with the same key registered it first
-            return complaints.findByIdempotencyKey(user, key).map(first -> replay(first, key, hash)).orElseThrow(() -> e);
-        }
-    }
-
-    private Complaint replay(ComplaintMapper.Keyed first, String key, String hash) {
-        IdempotencyKeys.requireSameBody(key, first.idempotencyHash(), hash, "complaint", first.id());
-        return complaint(first.id());
+        });
     }
 
     /** The first step: routes the complaint, sets its deadlines and opens its case. */

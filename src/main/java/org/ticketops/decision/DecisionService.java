@@ -214,7 +214,7 @@ public class DecisionService {
         var content = store.findContent(tableName, version)
                 .orElseThrow(() -> new NotFound("version of decision table " + tableName, version));
         TableVersion stored = version(tableName, version);
-        check(table, stored.ref(), content.content(), content.scenarios());
+        check(table, compiler.compileStored(stored.ref(), content.content()), content.scenarios());
         store.lockActive(tableName);
         store.updateActive(tableName, version, user, clock.instant());
         audit.record(user, "DECISION_TABLE_ACTIVATED", AUDIT_SUBJECT, tableName, "v" + version + note(comment));
@@ -244,7 +244,7 @@ public class DecisionService {
             return false;
         }
         TableVersionRef ref = new TableVersionRef(tableName, 1, sha256(content));
-        CompiledTable rules = check(table, ref, content, scenarios);
+        CompiledTable rules = check(table, compiler.compileStored(ref, content), scenarios);
         insertVersion(ref, fileName, content, scenarios, rules.ruleCount(), "system", "Shipped with TicketOps");
         store.insertActive(tableName, 1, "system", clock.instant());
         audit.record("system", "DECISION_TABLE_SEEDED", AUDIT_SUBJECT, tableName, "v1 from " + fileName);
@@ -318,7 +318,11 @@ public class DecisionService {
     // ---- internals --------------------------------------------------------------------------
 
     private CompiledTable check(DecisionTable<?, ?> table, TableVersionRef ref, byte[] content, String scenarios) {
-        CompiledTable rules = compiler.compile(ref, content);
+        return check(table, compiler.compile(ref, content), scenarios);
+    }
+
+    /** A compiled version passes when its scenarios, which it must have, all pass. */
+    private CompiledTable check(DecisionTable<?, ?> table, CompiledTable rules, String scenarios) {
         if (scenarios == null || scenarios.isBlank()) {
             throw new InvalidField("scenarios", "are required: a table is activated only when its scenarios pass");
         }
@@ -345,7 +349,7 @@ public class DecisionService {
         return compiled.computeIfAbsent(key(table, version), k -> {
             var content = store.findContent(table, version)
                     .orElseThrow(() -> new NotFound("version of decision table " + table, version));
-            return compiler.compile(new TableVersionRef(table, version, sha256(content.content())), content.content());
+            return compiler.compileStored(new TableVersionRef(table, version, sha256(content.content())), content.content());
         });
     }
 

@@ -52,7 +52,8 @@ public class DecisionTableCompiler implements DisposableBean {
 
     /** A compiler outside Spring (rule tests, tools) whose release templates are the files in {@code rulesDir}. */
     public static DecisionTableCompiler forRelease(java.nio.file.Path rulesDir) {
-        DecisionProperties defaults = new DecisionProperties(java.time.Duration.ofSeconds(5), 500, java.time.Duration.ofSeconds(20));
+        DecisionProperties defaults = new DecisionProperties(java.time.Duration.ofSeconds(5), 500, java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofMinutes(5));
         return new DecisionTableCompiler(new DecisionTableGuard(table -> {
             try {
                 return java.nio.file.Files.readAllBytes(rulesDir.resolve(table + ".xlsx"));
@@ -72,17 +73,30 @@ public class DecisionTableCompiler implements DisposableBean {
         return compile(new TableVersionRef(table, 0, DecisionService.sha256(content)), content);
     }
 
+    /** Compiles an upload or a draft, within {@code compile-timeout}. */
     CompiledTable compile(TableVersionRef ref, byte[] content) {
+        return compile(ref, content, properties.compileTimeout());
+    }
+
+    /**
+     * Compiles a version that already passed when it came in (a shipped file, a stored version), within the longer
+     * {@code stored-compile-timeout}: a busy machine is slow, not the table hostile.
+     */
+    CompiledTable compileStored(TableVersionRef ref, byte[] content) {
+        return compile(ref, content, properties.storedCompileTimeout());
+    }
+
+    private CompiledTable compile(TableVersionRef ref, byte[] content, java.time.Duration limit) {
         guard.check(ref.table(), content);
-        long timeout = properties.compileTimeout().toMillis();
+        long timeout = limit.toMillis();
         long waitStarted = System.nanoTime();
         try {
             if (!turn.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
-                throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+                throw new CompileTimedOut(ref.table(), limit);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+            throw new CompileTimedOut(ref.table(), limit);
         }
         Future<CompiledTable> compiling;
         try {
@@ -103,11 +117,11 @@ public class DecisionTableCompiler implements DisposableBean {
         } catch (TimeoutException e) {
             compiling.cancel(true);
             log.warn("Decision table {} v{} did not compile within {}; refused", ref.table(), ref.version(),
-                    properties.compileTimeout());
-            throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+                    limit);
+            throw new CompileTimedOut(ref.table(), limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CompileTimedOut(ref.table(), properties.compileTimeout());
+            throw new CompileTimedOut(ref.table(), limit);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -46,7 +46,7 @@ public interface ProcurementMapper {
     void insert(Row row);
 
     /** The request a user submitted with an Idempotency-Key, with the hash of the body it came with. */
-    record Keyed(long id, String idempotencyHash) {
+    record Keyed(long id, String idempotencyHash) implements org.ticketops.web.IdempotencyKeys.First {
     }
 
     @Select("SELECT id, idempotency_hash FROM to_procurement_requests WHERE requested_by = #{user} AND idempotency_key = #{key}")

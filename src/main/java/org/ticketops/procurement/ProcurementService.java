@@ -5,14 +5,13 @@ import org.ticketops.casework.Approver;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
 import org.ticketops.audit.AuditTrail;
 import org.ticketops.casework.CaseService;
 import org.ticketops.casework.ProcessIntake;
@@ -87,31 +86,15 @@ public class ProcurementService {
     public ProcurementRequest submit(NewProcurementRequest command, String user, String idempotencyKey) {
         String key = IdempotencyKeys.checked(idempotencyKey);
         String hash = key == null ? null : IdempotencyKeys.hash(json, command);
-        if (key != null) {
-            Optional<ProcurementMapper.Keyed> first = requests.findByIdempotencyKey(user, key);
-            if (first.isPresent()) {
-                return replay(first.get(), key, hash);
-            }
-        }
-        check(command);
-        try {
-            String processInstanceId = ProcessIntake.start(runtime, ProcurementCase.PROCESS_KEY,
-                    new Pending(command, user, key, hash));
-            return cases.ofProcessInstance(processInstanceId)
-                    .flatMap(c -> requests.find(Long.parseLong(c.businessKey().substring(2))))
-                    .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no request"));
-        } catch (DuplicateKeyException e) {
-            if (key == null) {
-                throw e;
-            }
-            // a concurrent retry with the same key registered it first
-            return requests.findByIdempotencyKey(user, key).map(first -> replay(first, key, hash)).orElseThrow(() -> e);
-        }
-    }
-
-    private ProcurementRequest replay(ProcurementMapper.Keyed first, String key, String hash) {
-        IdempotencyKeys.requireSameBody(key, first.idempotencyHash(), hash, "procurement request", first.id());
-        return requests.find(first.id()).orElseThrow();
+        return IdempotencyKeys.once(key, hash, "procurement request", k -> requests.findByIdempotencyKey(user, k),
+                id -> requests.find(id).orElseThrow(), () -> {
+                    check(command);
+                    String processInstanceId = ProcessIntake.start(runtime, ProcurementCase.PROCESS_KEY,
+                            new Pending(command, user, key, hash));
+                    return cases.ofProcessInstance(processInstanceId)
+                            .flatMap(c -> requests.find(Long.parseLong(c.businessKey().substring(2))))
+                            .orElseThrow(() -> new IllegalStateException("process " + processInstanceId + " registered no request"));
+                });
     }
 
     /** The first step of the process: checks the request again, stores it and opens its case. */

@@ -4,9 +4,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The {@code Idempotency-Key} header of the calls that create something (a complaint, a procurement request): a
@@ -32,6 +37,39 @@ public final class IdempotencyKeys {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(body)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a key's first call created: its id and the hash of the body it came with. */
+    public interface First {
+        long id();
+
+        String idempotencyHash();
+    }
+
+    /**
+     * Creates something once per key: with a key already used, answers what its first call created ({@code answer} of
+     * its id), or refuses another body; without, runs {@code create}. When a concurrent call with the same key got in
+     * first (the unique key refuses this one), answers that one. {@code what} names what is created, for the refusal.
+     */
+    public static <T> T once(String key, String hash, String what, Function<String, Optional<? extends First>> firstByKey,
+                             LongFunction<T> answer, Supplier<T> create) {
+        if (key != null) {
+            Optional<? extends First> first = firstByKey.apply(key);
+            if (first.isPresent()) {
+                requireSameBody(key, first.get().idempotencyHash(), hash, what, first.get().id());
+                return answer.apply(first.get().id());
+            }
+        }
+        try {
+            return create.get();
+        } catch (DuplicateKeyException e) {
+            First first = key == null ? null : firstByKey.apply(key).orElse(null);
+            if (first == null) {
+                throw e;
+            }
+            requireSameBody(key, first.idempotencyHash(), hash, what, first.id());
+            return answer.apply(first.id());
         }
     }
 
