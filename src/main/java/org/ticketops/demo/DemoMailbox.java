@@ -29,7 +29,7 @@ public class DemoMailbox {
     static final String CONDITION = "${ticketops.demo.enabled:false} and '${spring.mail.host:}'.isEmpty()";
 
     /** A received message as the page and tests read it. */
-    public record Mail(String to, String subject, String body, java.util.Date received) {
+    public record Mail(String to, String subject, String body, java.util.Date received, String messageId) {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
@@ -65,7 +65,7 @@ public class DemoMailbox {
                 try {
                     mails.add(new Mail(String.join(", ", List.of(message.getAllRecipients()).stream().map(Object::toString)
                             .toList()), message.getSubject(), String.valueOf(message.getContent()).strip(),
-                            message.getReceivedDate()));
+                            message.getReceivedDate(), message.getMessageID()));
                 } catch (MessagingException | java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }

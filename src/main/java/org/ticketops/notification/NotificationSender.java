@@ -88,7 +88,8 @@ public class NotificationSender {
 
     private boolean deliver(Notification message) {
         try {
-            channels.get(message.channel()).send(message.recipient(), templates.render(message.template(), message.payload()));
+            channels.get(message.channel()).send(message.recipient(), templates.render(message.template(), message.payload()),
+                    message.id());
         } catch (Exception e) {
             failed(message, e);
             return false;

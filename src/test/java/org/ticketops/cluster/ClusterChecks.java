@@ -22,6 +22,8 @@ final class ClusterChecks {
     private final ClusterLoad load;
     private final JdbcTemplate db;
     private final List<String> findings = new ArrayList<>();
+    /** Messages the mail server received a second time (the same Message-ID): sent again after a node was killed. */
+    int sentAgain;
 
     ClusterChecks(ClusterLoad load) {
         this.load = load;
@@ -113,7 +115,12 @@ final class ClusterChecks {
         }
     }
 
-    /** Every notification was sent, and the mail server received exactly one message per notification. */
+    /**
+     * Every notification was sent, and the mail server received exactly one message per notification: counted by
+     * Message-ID, which is the notification's. A node killed after it sent a message and before it marked it sent
+     * leaves it to be sent again by the other node after the lease; that copy has the same Message-ID (mail servers
+     * and clients drop it), and the check lists how many there were.
+     */
     void notifications(GreenMail mail) throws Exception {
         Map<String, Long> unsent = new HashMap<>();
         db.query("SELECT status, COUNT(*) FROM to_notifications WHERE status <> 'SENT' GROUP BY status", row -> {
@@ -126,15 +133,26 @@ final class ClusterChecks {
                     sent.put(row.getString(1).toLowerCase(Locale.ROOT), row.getLong(2));
                 });
         Map<String, Long> received = new HashMap<>();
+        java.util.Set<String> messageIds = new java.util.HashSet<>();
+        java.util.Set<Long> sentIds = new java.util.HashSet<>(db.queryForList(
+                "SELECT id FROM to_notifications WHERE status = 'SENT' AND channel = 'EMAIL'", Long.class));
         for (MimeMessage message : mail.getReceivedMessages()) {
+            String id = message.getMessageID();
+            var number = id == null ? null : java.util.regex.Pattern.compile("^<notification-(\\d+)@").matcher(id);
+            check(number != null && number.find() && sentIds.contains(Long.parseLong(number.group(1))),
+                    "a message with Message-ID %s is no notification that was sent", id);
+            if (!messageIds.add(id)) {
+                sentAgain++;
+                continue;
+            }
             for (var to : message.getRecipients(Message.RecipientType.TO)) {
                 received.merge(to.toString().toLowerCase(Locale.ROOT), 1L, Long::sum);
             }
         }
         long total = sent.values().stream().mapToLong(Long::longValue).sum();
         check(total > 0, "no notification was sent at all");
-        check(sent.equals(received), "sent %d notifications, the mail server received %d messages; differing recipients: %s", total,
-                mail.getReceivedMessages().length, differences(sent, received));
+        check(sent.equals(received), "sent %d notifications, the mail server received %d distinct messages; differing"
+                + " recipients: %s", total, messageIds.size(), differences(sent, received));
     }
 
     private static List<String> differences(Map<String, Long> a, Map<String, Long> b) {

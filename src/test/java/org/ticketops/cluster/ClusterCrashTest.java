@@ -91,9 +91,10 @@ class ClusterCrashTest {
             String table = checks.table(sales);
             System.out.printf(Locale.ROOT, "%nCluster run on %s: node A up in %.1f s, node B in %.1f s; %d orders sold in %.1f s;"
                     + " %d requests sent and ended in %.1f s; node B killed (SIGKILL) after %d requests with %d jobs locked,"
-                    + " back in %.1f s; %d calls failed over, %d calls tried again after 409 CONCURRENT_CHANGE%n%s", database.name(), upA, upB, sales.size(), sold,
+                    + " back in %.1f s; %d calls failed over, %d calls tried again after 409 CONCURRENT_CHANGE;"
+                    + " %d e-mails sent again after the kill (same Message-ID)%n%s", database.name(), upA, upB, sales.size(), sold,
                     load.requests.size(), requested, REQUESTS * 2 / 5, lockedAtKill[0], restartedIn, load.http.failovers.get(),
-                    load.conflictsRetried.get(), table);
+                    load.conflictsRetried.get(), checks.sentAgain, table);
             List<String> failures = new java.util.ArrayList<>(load.problems);
             failures.addAll(checks.findings());
             assertThat(failures).as("what the driver met, then what the database says").isEmpty();

@@ -111,6 +111,27 @@ class NotificationSenderTest {
     }
 
     @Test
+    void aMessageSentAgainAfterItsSenderDiedIsTheSameMessage() throws Exception {
+        String to = unique() + "@example.cn";
+        String subject = enqueue(to, "refund-withdrawn", Map.of("customerName", "Li Wei", "requestId", 9, "orderId", 9));
+        Notification message = outbox.of("TEST", subject).get(0);
+        NotificationChannel email = channels.stream().filter(c -> c.channel() == Notification.Channel.EMAIL).findFirst()
+                .orElseThrow();
+        // another node claims it, sends it and is killed before it marks it sent; its lease runs out
+        java.time.Instant now = Clock.systemUTC().instant();
+        assertThat(mapper.claim(message.id(), "killed-node", now, now.plusMillis(1))).isEqualTo(1);
+        email.send(to, templates.render(message.template(), message.payload()), message.id());
+        Thread.sleep(20);
+
+        assertThat(sender.sendDue()).isGreaterThanOrEqualTo(1);
+
+        assertThat(outbox.of("TEST", subject)).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(Notification.Status.SENT));
+        assertThat(inbox.to(to)).hasSize(2).extracting(DemoMailbox.Mail::messageId).containsOnly(
+                "<notification-" + message.id() + "@ticketops.example>");
+    }
+
+    @Test
     void aMessageThatKeepsFailingIsRetriedWithBackoffThenFailedForAnAdminToRetry() {
         AtomicInteger calls = new AtomicInteger();
         String phone = "+86 " + unique();
@@ -123,7 +144,7 @@ class NotificationSenderTest {
                 return true;
             }
 
-            public void send(String recipient, RenderedMessage message) {
+            public void send(String recipient, RenderedMessage message, long notificationId) {
                 if (recipient.equals(phone)) {
                     calls.incrementAndGet();
                 }
