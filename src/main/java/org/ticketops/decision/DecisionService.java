@@ -280,8 +280,8 @@ public class DecisionService {
 
     /**
      * Compiles the versions in force that this node has not compiled yet: a node that starts on a database that
-     * already holds the tables (a restart, a second node) compiles them while it starts, not in the first desk calls,
-     * where a busy machine could make a compile outlast its timeout. One that fails here compiles on first use.
+     * already holds the tables (a restart, a second node) compiles them as it starts (in the background), not one in
+     * each of the first desk calls. One that fails here compiles on first use.
      */
     public void warmUp() {
         if (active.isEmpty()) {

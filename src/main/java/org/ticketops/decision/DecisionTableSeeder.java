@@ -76,7 +76,10 @@ class DecisionTableSeeder implements InitializingBean {
                         + " (was v{})", table.name(), released.version(), active.version());
             });
         }
-        decisions.warmUp();
+        // in the background: the node serves at once, and a call that needs a table still compiling waits for it
+        Thread warmUp = new Thread(decisions::warmUp, "decision-table-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     private static byte[] read(Resource resource) {
