@@ -43,6 +43,9 @@ interface CatalogMapper {
 
     int nextSeat(long categoryId);
 
+    /** Takes the category's row lock (for update) now; its id, or null when there is no such category. */
+    Long lockCategory(long categoryId);
+
     /** Takes {@code quantity} tickets from a category; 0 rows when not enough are left. */
     int takeAvailable(@Param("categoryId") long categoryId, @Param("quantity") int quantity);
 

@@ -89,6 +89,19 @@ public class CatalogService {
     }
 
     /**
+     * Takes the category's row lock for the rest of the transaction, before the transaction reads or refers to the
+     * category in a way that takes a shared lock (a foreign key check does). Two transactions that both hold the shared
+     * lock and then want to change the category (take seats, number tickets) deadlock; one that takes this lock first
+     * waits instead.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForChange(long categoryId) {
+        if (catalog.lockCategory(categoryId) == null) {
+            throw new NotFound("ticket category", categoryId);
+        }
+    }
+
+    /**
      * Numbers for {@code quantity} new tickets of a category: the first of a run no ticket of it had before
      * (a counter that only grows, moved under the category's row lock, so concurrent sales never share one).
      */

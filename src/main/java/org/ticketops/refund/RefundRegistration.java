@@ -173,6 +173,11 @@ public class RefundRegistration {
             throw new RefundProblems.NotAuthenticated();
         }
 
+        if (command.targetCategoryId() != null) {
+            // the request row refers to the target (a shared lock) and the seat hold then changes it: take the row
+            // lock first, or two exchanges into one category (or an exchange and a sale) deadlock on the upgrade
+            catalog.lockForChange(command.targetCategoryId());
+        }
         Instant now = clock.instant();
         var row = new RefundMapper.RequestRow();
         row.orderId = order.id();

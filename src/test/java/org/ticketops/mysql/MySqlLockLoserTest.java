@@ -33,8 +33,8 @@ import org.ticketops.support.TestData;
 /**
  * A request that the database picks as the loser of a deadlock is rolled back whole; the server runs it again
  * instead of handing the desk a 409 for a conflict the desk did not cause. The deadlock is made on purpose: another
- * transaction, heavier so that InnoDB rolls back the request and not it, holds a shared lock on the exchange's target
- * category while the request waits to hold a seat of it, and then reads the request's new ticket line with a lock.
+ * transaction, heavier so that InnoDB rolls back the request and not it, holds the order's row while the request,
+ * holding its exchange's target category, waits for it (its foreign key check), and then asks for the category.
  */
 @MySqlTest
 class MySqlLockLoserTest {
@@ -70,17 +70,16 @@ class MySqlLockLoserTest {
                 }
                 ballast.executeBatch();
             }
-            // shared: the request's foreign-key check on the category passes, its seat hold (an update) waits
-            lockRow(other1, "SELECT id FROM to_ticket_categories WHERE id = " + target.id() + " LOCK IN SHARE MODE");
+            lockRow(other1, "SELECT id FROM to_orders WHERE id = " + order.order().id() + " FOR UPDATE");
 
             answer = CompletableFuture.supplyAsync(() -> rest.postForEntity("/api/refund-requests", new HttpEntity<>(Map.of(
                     "orderId", order.order().id(), "ticketIds", List.of(ticketId), "type", "EXCHANGE",
                     "reason", "CUSTOMER_CHOICE", "targetCategoryId", target.id()), headers()), String.class));
             awaitLockWait(answer);
-            // the request holds its new ticket line and waits for the category: reading the line with a lock closes
-            // the cycle, and InnoDB rolls back the lighter transaction, the request
+            // the request holds the category and waits for the order: asking for the category closes the cycle, and
+            // InnoDB rolls back the lighter transaction, the request
             try {
-                lockRow(other1, "SELECT request_id FROM to_refund_request_tickets WHERE ticket_id = " + ticketId + " FOR UPDATE");
+                lockRow(other1, "SELECT id FROM to_ticket_categories WHERE id = " + target.id() + " FOR UPDATE");
             } catch (SQLException e) {
                 throw new AssertionError("the ballast transaction, not the request, lost the deadlock; the test set-up "
                         + "no longer makes the request the victim", e);
@@ -117,7 +116,7 @@ class MySqlLockLoserTest {
             // InnoDB refreshes this table's cache only when it was last read more than 100 ms ago
             Thread.sleep(200);
         }
-        throw new AssertionError("the request never waited for the held category: " + (answer.isDone() ? answer.join()
+        throw new AssertionError("the request never waited for the held order: " + (answer.isDone() ? answer.join()
                 : "still running; " + jdbc.queryForList("SELECT trx_id, trx_state, trx_query FROM information_schema.innodb_trx")));
     }
 
