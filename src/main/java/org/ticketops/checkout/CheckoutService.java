@@ -85,8 +85,9 @@ public class CheckoutService {
             }
         }
         String bodyHash = hash;
+        String chargeKey = chargeKey(user, idempotencyKey);
         try {
-            return transactions.execute(status -> sell(command, user, idempotencyKey, bodyHash));
+            return transactions.execute(status -> sell(command, user, idempotencyKey, bodyHash, chargeKey));
         } catch (DuplicateKeyException e) {
             if (idempotencyKey == null) {
                 throw e;
@@ -97,7 +98,21 @@ public class CheckoutService {
         }
     }
 
-    private PlacedOrder sell(NewOrder command, String user, String key, String hash) {
+    /**
+     * The payment provider's idempotency key for a sale's charge. It must not come from the order's id: a sale rolled
+     * back after the provider took the money (its answer lost, the node gone) and sent again gets a new id, and would
+     * be charged a second time. With an Idempotency-Key it is the user's key's (a retry charges under the same one, and
+     * the provider answers the first payment); without, one per call.
+     */
+    static String chargeKey(String user, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return "sale-" + java.util.UUID.randomUUID();
+        }
+        return "sale-" + DecisionService.sha256((user + "\n" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 40);
+    }
+
+    private PlacedOrder sell(NewOrder command, String user, String key, String hash, String chargeKey) {
         Instant now = clock.instant();
         requireReference(command.payment());
         List<QuoteService.Item> items = command.lines().stream()
@@ -125,7 +140,7 @@ public class CheckoutService {
                 + sale.appliedDiscounts() + ")" : "") + (holdUntil == null ? "" : ", seats held until " + holdUntil
                 + " for a deposit"));
         if (holdUntil == null) {
-            collect(id, sale.total(), command.payment(), now);
+            collect(id, sale.total(), command.payment(), now, chargeKey);
             invoice(order.order(), now);
         }
         return placed(id);
@@ -140,7 +155,7 @@ public class CheckoutService {
             if (!sales.completeDeposit(orderId, now)) {
                 throw new CheckoutProblems.DepositNotAwaited(orderId, sales.order(orderId).status());
             }
-            collect(orderId, order.total(), payment, now);
+            collect(orderId, order.total(), payment, now, "order-" + orderId); // the held order exists: its id is stable
             invoice(sales.order(orderId), now);
             audit.record(user, "DEPOSIT_PAID", SUBJECT, orderId, order.total().toPlainString() + " by " + payment.method());
             return placed(orderId);
@@ -154,8 +169,7 @@ public class CheckoutService {
     }
 
     /** Card and wallet payments go through the payment provider when one is connected; the rest are the clerk's record. */
-    private void collect(long orderId, java.math.BigDecimal amount, NewOrder.PaymentDetails payment, Instant at) {
-        String key = "order-" + orderId;
+    private void collect(long orderId, java.math.BigDecimal amount, NewOrder.PaymentDetails payment, Instant at, String key) {
         PaymentGateway provider = gateway.getIfAvailable();
         boolean electronic = payment.method() == NewOrder.PaymentMethod.CARD || payment.method() == NewOrder.PaymentMethod.WALLET;
         if (electronic && provider != null && provider.connected() && blank(payment.externalReference())) {

@@ -264,4 +264,64 @@ class CheckoutApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM to_orders", Long.class)).isEqualTo(orders);
         assertThat(catalog.category(category.id()).available()).isEqualTo(3);
     }
+
+    /**
+     * A payment provider as real ones are: idempotent by the key it is given. The first charge takes the money and
+     * its answer is lost on the way back (a time-out), so the sale rolls back and the clerk sends it again.
+     */
+    static final class ProviderThatLosesAnAnswer implements org.ticketops.sales.PaymentGateway {
+        final Map<String, BigDecimal> taken = new java.util.concurrent.ConcurrentHashMap<>();
+        private final org.ticketops.sales.SalesService sales;
+        private boolean answerLost;
+
+        ProviderThatLosesAnAnswer(org.ticketops.sales.SalesService sales) {
+            this.sales = sales;
+        }
+
+        @Override
+        public org.ticketops.sales.Payment charge(Charge request) {
+            taken.putIfAbsent(request.idempotencyKey(), request.amount());
+            if (!answerLost) {
+                answerLost = true;
+                throw new Unavailable("no answer within 30 s (the money was taken)");
+            }
+            return sales.recordPayment(request.orderId(), org.ticketops.sales.PaymentDirection.IN, request.amount(),
+                    request.method(), request.purpose(), request.reference(), "PSP-" + request.idempotencyKey(),
+                    request.idempotencyKey(), null);
+        }
+
+        @Override
+        public org.ticketops.sales.Payment payOut(PayOut request) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aSaleSentAgainAfterTheProvidersAnswerWasLostIsChargedOnce() {
+        ProviderThatLosesAnAnswer provider = new ProviderThatLosesAnAnswer(context.getBean(org.ticketops.sales.SalesService.class));
+        var providers = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("psp", provider));
+        CheckoutService withProvider = new CheckoutService(context.getBean(org.ticketops.pricing.QuoteService.class),
+                context.getBean(PresaleService.class), context.getBean(org.ticketops.customer.CustomerService.class),
+                context.getBean(org.ticketops.sales.SalesService.class), catalog, billing,
+                providers.getBeanProvider(org.ticketops.sales.PaymentGateway.class),
+                context.getBean(org.ticketops.audit.AuditTrail.class), context.getBean(SalesProperties.class),
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class),
+                context.getBean(com.fasterxml.jackson.databind.ObjectMapper.class), context.getBean(java.time.Clock.class));
+        Customer customer = data.customer(MemberTier.NONE);
+        TicketCategory category = data.category(data.show(data.event(), Duration.ofDays(12)), TicketType.STANDARD, "300.00", 10);
+        NewOrder sale = new NewOrder(customer.id(), org.ticketops.sales.SalesChannel.BOX_OFFICE,
+                List.of(new NewOrder.Line(category.id(), 2)), new NewOrder.PaymentDetails(NewOrder.PaymentMethod.CARD, null));
+        String key = "card-sale-" + System.nanoTime();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withProvider.place(sale, "sam", key))
+                .isInstanceOf(org.ticketops.sales.PaymentGateway.Unavailable.class);
+        PlacedOrder placed = withProvider.place(sale, "sam", key);
+
+        assertThat(placed.payments()).singleElement().satisfies(p -> assertThat(p.amount()).isEqualByComparingTo("600.00"));
+        assertThat(provider.taken).as("what the provider took, by key").hasSize(1);
+        assertThat(catalog.category(category.id()).available()).isEqualTo(8);
+    }
 }
