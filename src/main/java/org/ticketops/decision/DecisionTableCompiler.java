@@ -98,17 +98,27 @@ public class DecisionTableCompiler implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new CompileTimedOut(ref.table(), limit);
         }
+        // the turn goes back once: when the compile ends, or when it is cancelled before it began (then it never runs,
+        // and a turn kept by it would refuse every later compile)
+        java.util.concurrent.atomic.AtomicBoolean began = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (given.compareAndSet(false, true)) {
+                turn.release();
+            }
+        };
         Future<CompiledTable> compiling;
         try {
             compiling = compileThread.submit(() -> {
+                began.set(true);
                 try {
                     return build(ref, content);
                 } finally {
-                    turn.release();
+                    giveBack.run();
                 }
             });
         } catch (RuntimeException e) {
-            turn.release();
+            giveBack.run();
             throw e;
         }
         long left = timeout - (System.nanoTime() - waitStarted) / 1_000_000;
@@ -116,6 +126,9 @@ public class DecisionTableCompiler implements DisposableBean {
             return compiling.get(Math.max(left, 1), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             compiling.cancel(true);
+            if (!began.get()) {
+                giveBack.run();
+            }
             log.warn("Decision table {} v{} did not compile within {}; refused", ref.table(), ref.version(),
                     limit);
             throw new CompileTimedOut(ref.table(), limit);
