@@ -42,10 +42,8 @@ public class DecisionService {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, CompiledTable> compiled = new ConcurrentHashMap<>();
+    private final CompiledVersions compiled;
     private final Map<String, TableVersionRef> active = new ConcurrentHashMap<>();
-    /** The version each table last decided with: the hot path finds it without building a cache key. */
-    private final Map<String, CompiledTable> lastUsed = new ConcurrentHashMap<>();
     private final DecisionEvaluator evaluator = new DecisionEvaluator(this);
 
     DecisionService(List<DecisionTable<?, ?>> tables, DecisionTableMapper store, DecisionTableCompiler compiler,
@@ -56,6 +54,7 @@ public class DecisionService {
                 }, LinkedHashMap::new));
         this.store = store;
         this.compiler = compiler;
+        this.compiled = new CompiledVersions(store, compiler);
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -83,13 +82,7 @@ public class DecisionService {
 
     /** The compiled version, from the last-used slot of its table when that is the one. */
     CompiledTable compiledFast(String table, int version) {
-        CompiledTable last = lastUsed.get(table);
-        if (last != null && last.ref().version() == version) {
-            return last;
-        }
-        CompiledTable rules = compiled(table, version);
-        lastUsed.put(table, rules);
-        return rules;
+        return compiled.fast(table, version);
     }
 
     /** Decides and logs the decision with its inputs and the table version, for the decision trail and replays. */
@@ -185,7 +178,7 @@ public class DecisionService {
         store.updateActive(tableName, next, user, clock.instant());
         audit.record(user, "DECISION_TABLE_UPLOADED", AUDIT_SUBJECT, tableName,
                 "v" + next + " (" + fileName + ", " + rules.ruleCount() + " rules) activated" + note(comment));
-        compiled.put(key(tableName, next), rules);
+        compiled.put(rules);
         afterCommit(tableName, ref);
         return version(tableName, next);
     }
@@ -203,7 +196,7 @@ public class DecisionService {
         TableVersionRef ref = new TableVersionRef(tableName, next, sha256(content));
         CompiledTable rules = check(table, ref, content, scenarios);
         insertVersion(ref, fileName, content, scenarios, rules.ruleCount(), user, comment);
-        compiled.put(key(tableName, next), rules);
+        compiled.put(rules);
         return version(tableName, next);
     }
 
@@ -227,7 +220,7 @@ public class DecisionService {
         DecisionTable<?, ?> table = requireTable(tableName);
         String csv = scenarios != null ? scenarios : file(tableName, version).scenarios();
         try {
-            return runAll(table, compiled(tableName, version), csv);
+            return runAll(table, compiled.get(tableName, version), csv);
         } catch (IllegalArgumentException e) {
             throw new InvalidField("scenarios", e.getMessage());
         }
@@ -248,7 +241,7 @@ public class DecisionService {
         insertVersion(ref, fileName, content, scenarios, rules.ruleCount(), "system", "Shipped with TicketOps");
         store.insertActive(tableName, 1, "system", clock.instant());
         audit.record("system", "DECISION_TABLE_SEEDED", AUDIT_SUBJECT, tableName, "v1 from " + fileName);
-        compiled.put(key(tableName, 1), rules);
+        compiled.put(rules);
         return true;
     }
 
@@ -273,7 +266,7 @@ public class DecisionService {
             TableVersionRef before = active.put(row.tableName(), ref);
             if (before != null && !before.equals(ref)) {
                 log.info("Decision table {} is now v{} (was v{})", ref.table(), ref.version(), before.version());
-                warm(ref);
+                warmKnown(ref);
             }
         }
     }
@@ -287,24 +280,19 @@ public class DecisionService {
         if (active.isEmpty()) {
             refreshActive();
         }
-        active.values().forEach(this::warm);
+        active.values().forEach(this::warmKnown);
     }
 
-    private void warm(TableVersionRef ref) {
-        if (!tables.containsKey(ref.table()) || compiled.containsKey(key(ref.table(), ref.version()))) {
-            return;
-        }
-        try {
-            compiled(ref.table(), ref.version());
-        } catch (RuntimeException e) {
-            log.warn("Decision table {} v{} did not compile ahead of use ({}); it compiles on first use", ref.table(),
-                    ref.version(), e.getMessage());
+    /** Compiles a version in force ahead of use, when it is of a table this release knows. */
+    private void warmKnown(TableVersionRef ref) {
+        if (tables.containsKey(ref.table())) {
+            compiled.warm(ref);
         }
     }
 
     /** Whether this node holds the compiled version (tests). */
     boolean isCompiled(String table, int version) {
-        return compiled.containsKey(key(table, version));
+        return compiled.has(table, version);
     }
 
     public List<DecisionTable<?, ?>> definitions() {
@@ -342,15 +330,6 @@ public class DecisionService {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<ScenarioResult> runAll(DecisionTable table, Rules rules, String csv) {
         return Scenarios.runAll(table, rules, csv);
-    }
-
-    private CompiledTable compiled(String table, int version) {
-        requireTable(table);
-        return compiled.computeIfAbsent(key(table, version), k -> {
-            var content = store.findContent(table, version)
-                    .orElseThrow(() -> new NotFound("version of decision table " + table, version));
-            return compiler.compileStored(new TableVersionRef(table, version, sha256(content.content())), content.content());
-        });
     }
 
     private void insertVersion(TableVersionRef ref, String fileName, byte[] content, String scenarios, int ruleCount,
@@ -397,10 +376,6 @@ public class DecisionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String key(String table, int version) {
-        return table + ":" + version;
     }
 
     private static String note(String comment) {
